@@ -32,7 +32,7 @@ public final class EventCodec {
         try {
             node = JSON.readTree(json);
         } catch (IOException e) {
-            throw new EventException("the event is not JSON: " + e.getOriginalMessage());
+            throw new EventException("the event is not JSON: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw new EventException("the event must be a JSON object, got: " + abbreviate(node));
