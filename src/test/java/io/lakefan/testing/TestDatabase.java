@@ -38,6 +38,11 @@ public final class TestDatabase {
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
                 config.setPort(0);
                 config.setSecurityDisabled(false);
+                // one folder per JVM: parallel test JVMs (and a demo beside a test run) never share files
+                java.io.File home = java.nio.file.Files.createTempDirectory("lakefan-mariadb-").toFile();
+                config.setBaseDir(new java.io.File(home, "base"));
+                config.setDataDir(new java.io.File(home, "data"));
+                config.setTmpDir(new java.io.File(home, "tmp").getPath());
                 config.addArg("--user=root");
                 config.addArg("--character-set-server=utf8mb4");
                 config.addArg("--collation-server=utf8mb4_unicode_ci");
