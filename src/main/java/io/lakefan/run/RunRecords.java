@@ -1,0 +1,79 @@
+package io.lakefan.run;
+
+import io.lakefan.json.Json;
+import io.lakefan.lake.LakeLayout;
+import io.lakefan.lake.ObjectStore;
+import io.lakefan.lake.StoredObject;
+import io.lakefan.lake.Versioned;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and writes a run's records under {@code _lakefan/runs/<runId>/}. */
+public final class RunRecords {
+    private final ObjectStore lake;
+
+    public RunRecords(ObjectStore lake) {
+        this.lake = lake;
+    }
+
+    public ObjectStore lake() {
+        return lake;
+    }
+
+    /**
+     * Writes the plan unless the run already has one, and returns the plan in force: re-dispatching a run
+     * (a duplicate EventBridge delivery) reuses the first plan.
+     */
+    public Plan createPlan(Plan plan) {
+        if (lake.putIfAbsent(LakeLayout.plan(plan.runId()), Json.write(plan))) return plan;
+        return plan(plan.runId()).orElseThrow();
+    }
+
+    public Optional<Plan> plan(String runId) {
+        return lake.get(LakeLayout.plan(runId)).map(v -> Json.read(v.content(), Plan.class, LakeLayout.plan(runId)));
+    }
+
+    public Optional<TableStatus> status(String runId, String table) {
+        String key = LakeLayout.tableStatus(runId, table);
+        return lake.get(key).map(v -> Json.read(v.content(), TableStatus.class, key));
+    }
+
+    public void save(TableStatus status) {
+        lake.put(LakeLayout.tableStatus(status.runId(), status.table()), Json.write(status));
+    }
+
+    /** Every table status recorded for the run. */
+    public List<TableStatus> statuses(String runId) {
+        List<TableStatus> out = new ArrayList<>();
+        for (StoredObject o : lake.list(LakeLayout.runPrefix(runId) + "tables/")) {
+            lake.get(o.key()).map(Versioned::content).ifPresent(c -> out.add(Json.read(c, TableStatus.class, o.key())));
+        }
+        return out;
+    }
+
+    /** Whether every planned table has reached a terminal status. */
+    public boolean allTerminal(Plan plan) {
+        List<TableStatus> statuses = statuses(plan.runId());
+        return plan.tables().stream().allMatch(t -> statuses.stream()
+                .anyMatch(s -> s.table().equals(t.lakeName()) && s.terminal()));
+    }
+
+    /**
+     * Claims the right to start finalize ({@code If-None-Match: *} on {@code finalize.claim}); exactly one
+     * caller per run gets true.
+     */
+    public boolean claimFinalize(String runId, String claimant) {
+        return lake.putIfAbsent(LakeLayout.finalizeClaim(runId), claimant.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void saveSummary(RunSummary summary) {
+        lake.put(LakeLayout.summary(summary.runId()), Json.write(summary));
+    }
+
+    public Optional<RunSummary> summary(String runId) {
+        return lake.get(LakeLayout.summary(runId)).map(v -> Json.read(v.content(), RunSummary.class, "summary"));
+    }
+}
