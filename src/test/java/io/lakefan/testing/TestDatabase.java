@@ -82,6 +82,12 @@ public final class TestDatabase {
         return name;
     }
 
+    /** Creates (or re-creates, empty) a database with exactly this name. */
+    public String createDatabaseNamed(String name) {
+        execRoot("DROP DATABASE IF EXISTS `" + name + "`", "CREATE DATABASE `" + name + "`");
+        return name;
+    }
+
     /** URL for a database, without credentials. */
     public String url(String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
