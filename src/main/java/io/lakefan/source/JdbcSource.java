@@ -9,8 +9,14 @@ import java.util.Properties;
 
 /**
  * Opens connections to a MySQL or MariaDB source, set up for extraction: session time zone pinned to
- * UTC, zero dates passed through as text (we turn them into counted nulls), TINYINT(1) and YEAR
- * reported as what they are, read-only. No pool: one connection per unit of work.
+ * UTC, zero dates passed through as text (we turn them into counted nulls), results in UTF-8, YEAR
+ * reported as a number, read-only. No pool: one connection per unit of work.
+ *
+ * <p>{@code tinyInt1isBit=true} (with {@code transformedBitIsBoolean=false}) is the only way the driver
+ * tells TINYINT(1) apart from TINYINT(4): it then reports TINYINT(1) as BIT while its field keeps the
+ * TINYINT type id; values still read as numbers. {@code characterSetResults=UTF-8} makes the server send
+ * every string in UTF-8 (the driver's default asks for each column's own charset), so the Parquet writer
+ * takes string bytes without decoding them.
  */
 public final class JdbcSource {
 
@@ -20,7 +26,9 @@ public final class JdbcSource {
             "forceConnectionTimeZoneToSession", "true",
             "preserveInstants", "true",
             "zeroDateTimeBehavior", "EXCEPTION",
-            "tinyInt1isBit", "false",
+            "tinyInt1isBit", "true",
+            "transformedBitIsBoolean", "false",
+            "characterSetResults", "UTF-8",
             "yearIsDateType", "false",
             "useCursorFetch", "false",
             "characterEncoding", "UTF-8");
