@@ -22,4 +22,26 @@ public final class Names {
     public static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }
+
+    /** MySQL's limit on the length of a table or column name. */
+    public static final int MAX_IDENTIFIER_LENGTH = 64;
+
+    /**
+     * Why {@code identifier} cannot be a table or column name here, or null when it can. Allowed: 1 to 64
+     * characters, no backtick, no control character, no trailing space (MySQL refuses those). Backticks are
+     * refused although {@link #quote} could escape them: in a config they are nearly always a copy-paste of
+     * already quoted SQL.
+     */
+    public static String identifierProblem(String identifier) {
+        if (identifier == null || identifier.isEmpty()) return "must not be empty";
+        if (identifier.isBlank()) return "must not be blank";
+        int length = identifier.codePointCount(0, identifier.length());
+        if (length > MAX_IDENTIFIER_LENGTH) {
+            return "is " + length + " characters long; MySQL allows at most " + MAX_IDENTIFIER_LENGTH;
+        }
+        if (identifier.indexOf('`') >= 0) return "must not contain a backtick (write the bare name, lakefan quotes it)";
+        if (identifier.chars().anyMatch(Character::isISOControl)) return "must not contain control characters";
+        if (identifier.endsWith(" ")) return "must not end with a space";
+        return null;
+    }
 }
