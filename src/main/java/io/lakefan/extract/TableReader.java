@@ -4,7 +4,9 @@ import io.lakefan.config.TableConfig;
 import io.lakefan.lake.LakeLayout;
 import io.lakefan.lake.ObjectStore;
 import io.lakefan.lake.StoredObject;
+import io.lakefan.lake.ObjectOutput;
 import io.lakefan.parquet.Lineage;
+import io.lakefan.parquet.PartSink;
 import io.lakefan.parquet.RollingWriter;
 import io.lakefan.parquet.RowReader;
 import io.lakefan.parquet.RowSchema;
@@ -55,12 +57,11 @@ final class TableReader {
             ps.setFetchSize(Integer.MIN_VALUE); // MySQL streaming: one row at a time, flat memory
             unit.query().bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                RowSchema schema = RowSchema.from(rs.getMetaData(), unit.table());
-                RowReader reader = schema.reader(rs);
-                writer = RollingWriter.open(schema, part -> LakeLayout.dataFile(unit.plan().database(), table,
-                                unit.plan().ingestDate(), unit.plan().runId(), unit.chunk(), part), lake,
-                        unit.table().maxRowsPerFile(), unit.table().maxBytesPerFile(), unit.firstPart(),
-                        new Lineage(unit.plan().runId(), unit.extractedAt()));
+                RowSchema schema = RowSchema.of(rs.getMetaData(), unit.table());
+                RowReader reader = RowReader.of(schema, rs);
+                writer = RollingWriter.of(schema, new UnitSink(lake, unit), Lineage.of(unit.plan().runId(),
+                        unit.extractedAt()), unit.table().maxRowsPerFile(), unit.table().maxBytesPerFile(),
+                        unit.firstPart());
                 long rows = 0;
                 long nextReport = System.currentTimeMillis() + 1000;
                 try (RowPipe pipe = RowPipe.start(() -> rs.next() ? reader.read() : null, () -> abort(conn), table)) {
@@ -83,6 +84,20 @@ final class TableReader {
             if (writer != null) writer.abort();
             deleteLeftovers(unit);
             throw e;
+        }
+    }
+
+    /** Parts of a unit go to their deterministic keys in the lake. */
+    private record UnitSink(ObjectStore lake, Unit unit) implements PartSink {
+        @Override
+        public String key(int part) {
+            return LakeLayout.dataFile(unit.plan().database(), unit.table().lakeName(), unit.plan().ingestDate(),
+                    unit.plan().runId(), unit.chunk(), part);
+        }
+
+        @Override
+        public ObjectOutput open(int part) {
+            return lake.create(key(part));
         }
     }
 
