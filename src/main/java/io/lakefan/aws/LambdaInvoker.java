@@ -150,7 +150,6 @@ public final class LambdaInvoker implements Invoker {
                         + " to the function's alias ARN";
                 break;
             case "AccessDeniedException":
-            case "AccessDeniedExceptionException":
                 hint = "the function's role needs lambda:InvokeFunction on " + function;
                 break;
             case "RequestTooLargeException":
