@@ -104,15 +104,24 @@ final class RowPipe implements AutoCloseable {
     /** Stops the reader if it is still running and waits for it. */
     @Override
     public void close() {
+        if (ended) {
+            // the reader put END and is returning: nothing to cancel
+            join();
+            return;
+        }
         if (producer.isAlive()) {
             cancelled = true;
             onCancel.run();
             queue.clear();
-            try {
-                producer.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            join();
+        }
+    }
+
+    private void join() {
+        try {
+            producer.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

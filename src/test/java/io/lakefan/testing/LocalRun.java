@@ -29,10 +29,10 @@ public final class LocalRun {
 
     /** Writes {@code configJson} to a file and runs every table of it. */
     public static Result run(String database, Path lake, String configJson, String... extra) {
-        return run(database, lake, configJson, TestDatabase.PASSWORD, extra);
+        return runWithPassword(database, lake, configJson, TestDatabase.PASSWORD, extra);
     }
 
-    public static Result run(String database, Path lake, String configJson, String password, String... extra) {
+    public static Result runWithPassword(String database, Path lake, String configJson, String password, String... extra) {
         try {
             Path config = Files.createTempFile("lakefan-config", ".json");
             Files.writeString(config, configJson);
