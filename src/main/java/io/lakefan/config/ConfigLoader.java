@@ -44,7 +44,8 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigException(sourceName, List.of("not valid JSON" + where + ": " + e.getOriginalMessage()));
+            throw new ConfigException(sourceName, List.of("not valid JSON" + where + ": "
+                    + e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[")));
         } catch (IOException e) {
             throw new ConfigException(sourceName, List.of("cannot be read: " + e.getMessage()));
         }
@@ -55,7 +56,7 @@ public final class ConfigLoader {
         List<TableConfig> tables = new ArrayList<>();
         if (root.isObject()) {
             new Fields(root, "top level", problems).unknownKeys(List.of("defaults", "tables"),
-                    Map.of("table_name", "did you mean 'tables'? (or write a bare array of {\"table_name\": ...})"));
+                    Map.of("table_name", "unknown key 'table_name'; did you mean 'tables'? (or write a bare array of {\"table_name\": ...})"));
             Defaults defaults = root.has("defaults") ? Defaults.read(root.get("defaults"), problems) : Defaults.BUILT_IN;
             JsonNode list = root.get("tables");
             if (list == null || list.isNull()) {
@@ -109,7 +110,7 @@ public final class ConfigLoader {
         }
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            String label = TableReader.label(listName, i, list.get(i));
+            String label = TableReader.label(listName, i, list.get(i), bare);
             TableConfig table = TableReader.read(list.get(i), label, defaults, bare, problems);
             if (table != null) {
                 tables.add(table);
@@ -134,8 +135,9 @@ public final class ConfigLoader {
             if (table.lakeName() == null) continue;
             Integer sameLake = byLakeName.putIfAbsent(table.lakeName(), i);
             if (sameLake != null) {
-                problems.add(labels.get(sameLake) + " and " + labels.get(i) + ": '" + nameKey + "' both land in the "
-                        + "lake as \"" + table.lakeName() + "\"; " + renameHint(nameKey));
+                problems.add(labels.get(sameLake) + " and " + labels.get(i) + ": '" + nameKey + "' differs but both "
+                        + "land in the lake as \"" + table.lakeName() + "\" (lower case, [a-z0-9_]); "
+                        + renameHint(nameKey));
             }
         }
         for (int i = 0; i < tables.size(); i++) {

@@ -39,7 +39,7 @@ record Defaults(
         Fields f = new Fields(node, "defaults", problems);
         Map<String, String> perTable = new LinkedHashMap<>();
         for (String key : TableReader.PER_TABLE_ONLY) {
-            perTable.put(key, "'" + key + "' differs per table and cannot be a default; set it on each table");
+            perTable.put(key, "'" + key + "' cannot be a default: it differs per table; set it on each table");
         }
         f.unknownKeys(KEYS, perTable);
         Defaults b = BUILT_IN;

@@ -48,18 +48,19 @@ final class Fields {
     }
 
     /**
-     * Records a problem for every key outside {@code known}: the message of {@code misplaced} when the key
-     * has one (a key that belongs elsewhere), else the closest known key.
+     * Records a problem for every key outside {@code known}: the message {@code misplaced} has for the key
+     * (a key that belongs elsewhere), else "unknown key" with the closest known key.
      */
     void unknownKeys(Collection<String> known, Map<String, String> misplaced) {
         object.fieldNames().forEachRemaining(key -> {
             if (known.contains(key)) return;
-            String hint = misplaced.get(key);
-            if (hint == null) {
+            String message = misplaced.get(key);
+            if (message == null) {
                 String closest = KeyHints.closest(key, known);
-                hint = closest != null ? "did you mean '" + closest + "'?" : "known keys: " + String.join(", ", known);
+                message = "unknown key '" + key + "'; " + (closest != null ? "did you mean '" + closest + "'?"
+                        : "known keys: " + String.join(", ", known));
             }
-            problem("unknown key '" + key + "'; " + hint);
+            problem(message);
         });
     }
 

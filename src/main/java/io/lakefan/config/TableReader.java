@@ -25,9 +25,9 @@ final class TableReader {
     static final String ROWS_PER_CHUNK_HINT = "target rows per chunk when \"chunks\" is \"auto\"";
 
     private static final Map<String, String> MISPLACED = Map.of(
-            "table_name", "did you mean 'name'? ('table_name' is the key of the bare array form)",
-            "sql", "did you mean 'query'?",
-            "defaults", "'defaults' belongs at the top level, beside 'tables'");
+            "table_name", "unknown key 'table_name'; did you mean 'name'? ('table_name' is the key of the bare array form)",
+            "sql", "unknown key 'sql'; did you mean 'query'?",
+            "defaults", "unknown key 'defaults'; it belongs at the top level, beside 'tables'");
 
     private final JsonNode item;
     private final Fields f;
@@ -42,8 +42,8 @@ final class TableReader {
     }
 
     /** A label that names an entry in messages: {@code tables[1] "orders"}. */
-    static String label(String list, int index, JsonNode item) {
-        JsonNode name = item.isObject() ? item.get(item.has("table_name") && !item.has("name") ? "table_name" : "name") : null;
+    static String label(String list, int index, JsonNode item, boolean bare) {
+        JsonNode name = item.isObject() ? item.get(bare ? "table_name" : "name") : null;
         String at = list + "[" + index + "]";
         return name != null && name.isTextual() ? at + " " + Fields.show(name) : at;
     }
@@ -67,10 +67,10 @@ final class TableReader {
         String nameKey = bare ? "table_name" : "name";
         if (bare) {
             Map<String, String> misplaced = new HashMap<>();
-            misplaced.put("name", "did you mean 'table_name'?");
+            misplaced.put("name", "unknown key 'name'; did you mean 'table_name'?");
             for (String key : KEYS) {
-                misplaced.putIfAbsent(key, "the bare array form takes only 'table_name' and 'query'; for '" + key
-                        + "' use the object form {\"tables\": [{\"name\": ..., \"" + key + "\": ...}]}");
+                misplaced.putIfAbsent(key, "'" + key + "' needs the object form {\"tables\": [{\"name\": ..., \""
+                        + key + "\": ...}]}; the bare array form takes only 'table_name' and 'query'");
             }
             f.unknownKeys(BARE_KEYS, misplaced);
         } else {

@@ -584,7 +584,7 @@ class ConfigLoaderTest {
                 """);
         List<String> expected = List.of(
                 "defaults: 'validate'",                            // wrong type
-                "defaults: unknown key 'watermark'",               // per-table key in defaults
+                "defaults: 'watermark' cannot be a default",        // per-table key in defaults
                 "tables[0] \"orders\": 'watermark' is missing",    // incremental without watermark
                 "tables[0] \"orders\" and tables[1] \"orders\"",   // duplicate
                 "tables[2]: 'name' is missing",
