@@ -28,9 +28,9 @@ public final class Names {
 
     /**
      * Why {@code identifier} cannot be a table or column name here, or null when it can. Allowed: 1 to 64
-     * characters, no backtick, no control character, no trailing space, no character beyond U+FFFF (MySQL refuses those). Backticks are
-     * refused although {@link #quote} could escape them: in a config they are nearly always a copy-paste of
-     * already quoted SQL.
+     * characters, no backtick, no control character, no trailing space, no character beyond U+FFFF (MySQL
+     * refuses those). Backticks are refused although {@link #quote} could escape them: in a config they are
+     * nearly always a copy-paste of already quoted SQL.
      */
     public static String identifierProblem(String identifier) {
         if (identifier == null || identifier.isEmpty()) return "must not be empty";
