@@ -28,9 +28,9 @@ public final class Names {
 
     /**
      * Why {@code identifier} cannot be a table or column name here, or null when it can. Allowed: 1 to 64
-     * characters, no backtick, no control character, no trailing space (MySQL refuses those). Backticks are
-     * refused although {@link #quote} could escape them: in a config they are nearly always a copy-paste of
-     * already quoted SQL.
+     * characters, no backtick, no control character, no trailing space, no character beyond U+FFFF (MySQL
+     * refuses those). Backticks are refused although {@link #quote} could escape them: in a config they are
+     * nearly always a copy-paste of already quoted SQL.
      */
     public static String identifierProblem(String identifier) {
         if (identifier == null || identifier.isEmpty()) return "must not be empty";
@@ -42,6 +42,9 @@ public final class Names {
         if (identifier.indexOf('`') >= 0) return "must not contain a backtick (write the bare name, lakefan quotes it)";
         if (identifier.chars().anyMatch(Character::isISOControl)) return "must not contain control characters";
         if (identifier.endsWith(" ")) return "must not end with a space";
+        if (identifier.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            return "must not contain characters beyond U+FFFF such as emoji (MySQL refuses them in names)";
+        }
         return null;
     }
 }

@@ -124,19 +124,19 @@ final class TableReader {
         } else if (splitColumn != null) {
             chunks = defaults.chunks();
         }
-        return name == null ? null : new TableConfig(name, lakeName, query, customQuery, mode, watermark, primaryKey,
-                lookback,
-                or(f.bool("validate"), defaults.validate()),
-                latestView,
-                latestViewPeriod,
-                or(f.atLeast("maxRowsPerFile", 1, MAX_ROWS_HINT), defaults.maxRowsPerFile()),
-                or(f.atLeast("maxBytesPerFile", Defaults.MIN_BYTES_PER_FILE, MAX_BYTES_HINT), defaults.maxBytesPerFile()),
-                or(f.bool("booleans"), defaults.booleans()),
-                f.has("timestampPrecision") ? f.choice("timestampPrecision", TimestampPrecision.class)
-                        : defaults.timestampPrecision(),
-                splitColumn,
-                chunks,
-                or(f.atLeast("rowsPerChunk", 1, ROWS_PER_CHUNK_HINT), defaults.rowsPerChunk()));
+        // read everything before deciding, so a table without a name still reports its other problems
+        boolean validate = or(f.bool("validate"), defaults.validate());
+        long maxRowsPerFile = or(f.atLeast("maxRowsPerFile", 1, MAX_ROWS_HINT), defaults.maxRowsPerFile());
+        long maxBytesPerFile = or(f.atLeast("maxBytesPerFile", Defaults.MIN_BYTES_PER_FILE, MAX_BYTES_HINT),
+                defaults.maxBytesPerFile());
+        boolean booleans = or(f.bool("booleans"), defaults.booleans());
+        TimestampPrecision precision = f.has("timestampPrecision")
+                ? f.choice("timestampPrecision", TimestampPrecision.class) : defaults.timestampPrecision();
+        long rowsPerChunk = or(f.atLeast("rowsPerChunk", 1, ROWS_PER_CHUNK_HINT), defaults.rowsPerChunk());
+        if (name == null) return null;
+        return new TableConfig(name, lakeName, query, customQuery, mode, watermark, primaryKey, lookback, validate,
+                latestView, latestViewPeriod, maxRowsPerFile, maxBytesPerFile, booleans, precision, splitColumn,
+                chunks, rowsPerChunk);
     }
 
     private String lakeName(String name) {

@@ -351,6 +351,16 @@ class ConfigLoaderTest {
         assertProblem(fails(tables("{\"name\": \"a\"}, {\"primaryKey\": \"id\"}")), "tables[1]", "'name' is missing");
     }
 
+    @Test
+    void parse_whenNameIsMissing_stillReportsTheTablesOtherProblems() {
+        ConfigException e = fails(tables("{\"validate\": \"yes\", \"maxRowsPerFile\": 0, \"timestampPrecision\": 1}"));
+        assertProblem(e, "tables[0]", "'name' is missing");
+        assertProblem(e, "tables[0]", "'validate'");
+        assertProblem(e, "tables[0]", "'maxRowsPerFile'");
+        assertProblem(e, "tables[0]", "'timestampPrecision'");
+        assertEquals(4, e.problems().size(), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"\"", "\"   \"", "5", "[\"a\"]"})
     void parse_whenNameIsBlankOrNotAString_namesIndexAndKey(String name) {

@@ -57,7 +57,13 @@ class NamesTest {
     }
 
     @Test
-    void identifierProblem_countsCharactersNotUtf16Units() {
-        assertNull(Names.identifierProblem("😀".repeat(64)));
+    void identifierProblem_whenNameHasEmoji_refusesIt() {
+        assertTrue(Names.identifierProblem("orders_😀").contains("emoji"));
+    }
+
+    @Test
+    void identifierProblem_countsCharactersNotBytes() {
+        assertNull(Names.identifierProblem("é".repeat(64)));
+        assertNotNull(Names.identifierProblem("é".repeat(65)));
     }
 }
