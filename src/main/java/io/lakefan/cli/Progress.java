@@ -18,10 +18,15 @@ final class Progress implements ExtractListener {
     }
 
     @Override
+    public void started(String table) {
+        first.put(table, new long[]{System.nanoTime()});
+    }
+
+    @Override
     public void progress(String table, long rows) {
         long now = System.nanoTime();
         long[] f = first.computeIfAbsent(table, t -> new long[]{now});
-        double secs = Math.max(0.001, (now - f[0]) / 1e9);
+        double secs = Math.max(0.01, (now - f[0]) / 1e9);
         line(String.format("%-28s %,14d rows %,12.0f rows/s", table, rows, rows / secs));
     }
 

@@ -50,6 +50,7 @@ final class TableReader {
     ExtractResult read(Connection conn, Unit unit) throws SQLException, InterruptedException {
         String table = unit.table().lakeName();
         deleteLeftovers(unit);
+        listener.started(table);
         List<WrittenFile> written = new ArrayList<>();
         RollingWriter writer = null;
         try (PreparedStatement ps = conn.prepareStatement(unit.query().sql(), ResultSet.TYPE_FORWARD_ONLY,

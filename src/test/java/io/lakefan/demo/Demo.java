@@ -47,7 +47,7 @@ public final class Demo {
         System.out.println("\n== the lake is in " + lake);
         System.out.println("Query it with DuckDB (https://duckdb.org), for example:");
         System.out.println("  duckdb -c \"SELECT * FROM read_parquet('" + lake + "/shop/orders/*/*.parquet', hive_partitioning=true)\"");
-        System.out.println("  duckdb -c \"DESCRIBE SELECT * FROM read_parquet('" + lake + "/shop/all_types/*/*.parquet')\"");
+        System.out.println("  duckdb -c \"DESCRIBE SELECT * FROM read_parquet('" + lake + "/shop/type_extremes/*/*.parquet')\"");
         System.out.println("Run records: " + lake.resolve("_lakefan/runs") + "  watermarks: " + lake.resolve("_lakefan/state"));
         if (first != 0 || second != 0) {
             System.err.println("demo run failed (exit codes " + first + ", " + second + ")");
