@@ -78,6 +78,11 @@ public final class LakeLayout {
         return runPrefix(runId) + "chunks/" + table + "/c" + pad(chunk, 3) + ".json";
     }
 
+    /** How a table's read is cut into units. */
+    public static String chunkPlan(String runId, String table) {
+        return runPrefix(runId) + "chunks/" + table + "/plan.json";
+    }
+
     /** Claimed by the chunk that completes a split table. */
     public static String tableClaim(String runId, String table) {
         return runPrefix(runId) + "chunks/" + table + "/complete.claim";

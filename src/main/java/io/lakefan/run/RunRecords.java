@@ -69,6 +69,32 @@ public final class RunRecords {
         return lake.putIfAbsent(LakeLayout.finalizeClaim(runId), claimant.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes the chunk plan unless one exists (a retried start reuses the first plan); returns the plan in force. */
+    public ChunkPlan createChunkPlan(ChunkPlan plan) {
+        String key = LakeLayout.chunkPlan(plan.runId(), plan.table());
+        if (lake.putIfAbsent(key, Json.write(plan))) return plan;
+        return chunkPlan(plan.runId(), plan.table()).orElseThrow();
+    }
+
+    public Optional<ChunkPlan> chunkPlan(String runId, String table) {
+        String key = LakeLayout.chunkPlan(runId, table);
+        return lake.get(key).map(v -> Json.read(v.content(), ChunkPlan.class, key));
+    }
+
+    public Optional<ChunkStatus> chunkStatus(String runId, String table, int chunk) {
+        String key = LakeLayout.chunkStatus(runId, table, chunk);
+        return lake.get(key).map(v -> Json.read(v.content(), ChunkStatus.class, key));
+    }
+
+    public void save(ChunkStatus status) {
+        lake.put(LakeLayout.chunkStatus(status.runId(), status.table(), status.chunk()), Json.write(status));
+    }
+
+    /** Claims the completion of a table whose units are all terminal; exactly one caller gets true. */
+    public boolean claimTable(String runId, String table, String claimant) {
+        return lake.putIfAbsent(LakeLayout.tableClaim(runId, table), claimant.getBytes(StandardCharsets.UTF_8));
+    }
+
     public void saveSummary(RunSummary summary) {
         lake.put(LakeLayout.summary(summary.runId()), Json.write(summary));
     }
