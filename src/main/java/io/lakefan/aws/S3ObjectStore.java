@@ -23,7 +23,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -47,11 +49,15 @@ public final class S3ObjectStore implements ObjectStore {
         this.s3 = s3;
         this.root = root;
         this.options = options;
-        this.uploads = Executors.newFixedThreadPool(options.uploadThreads(), r -> {
-            Thread t = new Thread(r, "lakefan-s3-upload");
-            t.setDaemon(true);
-            return t;
-        });
+        // idle upload threads end after a while, so a store that is dropped leaves no threads behind
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(options.uploadThreads(), options.uploadThreads(),
+                30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "lakefan-s3-upload");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.uploads = pool;
     }
 
     /** A store over {@code root} with the default options (8 MiB parts, 2 parts uploading at once). */

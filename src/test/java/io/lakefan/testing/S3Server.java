@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -90,6 +91,9 @@ public final class S3Server implements AutoCloseable {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
+                // s3proxy (Jetty) may answer an error before "100 Continue" and close the connection; the
+                // url-connection client then loses the S3 error code ("Error writing request body to server")
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
