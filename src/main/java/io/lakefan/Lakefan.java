@@ -58,14 +58,36 @@ public final class Lakefan {
      * @param lease       how long a table's lease lasts before another run may take it over
      * @param maxHops     self-invocations allowed in one run before recursion is stopped
      * @param claimant    who claims finalize (the request id), for the claim object
+     * @param timeMargin  remaining time under which a read stops, commits its files and continues in a new
+     *                    invocation
+     * @param takeOver    units left RUNNING by an earlier process are run again at once (a resumed CLI run,
+     *                    whose earlier process is known to be dead); otherwise only once their lease ran out
      */
-    public record Settings(int maxAttempts, Duration lease, int maxHops, String claimant) {
+    public record Settings(int maxAttempts, Duration lease, int maxHops, String claimant, Duration timeMargin,
+                           boolean takeOver) {
         public Settings {
             if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
 
-        public static Settings defaults() {
-            return new Settings(1, Duration.ofMinutes(20), 500, "lakefan");
+        /** Settings for a run in this process: one attempt, no time limit. */
+        public static Settings local(String claimant) {
+            return new Settings(1, Duration.ofHours(6), 500, claimant, Duration.ofSeconds(60), false);
+        }
+
+        public Settings withMaxAttempts(int n) {
+            return new Settings(n, lease, maxHops, claimant, timeMargin, takeOver);
+        }
+
+        public Settings withTakeOver(boolean t) {
+            return new Settings(maxAttempts, lease, maxHops, claimant, timeMargin, t);
+        }
+
+        public Settings withTimeMargin(Duration d) {
+            return new Settings(maxAttempts, lease, maxHops, claimant, d, takeOver);
+        }
+
+        public Settings withLease(Duration d) {
+            return new Settings(maxAttempts, d, maxHops, claimant, timeMargin, takeOver);
         }
     }
 
@@ -84,8 +106,7 @@ public final class Lakefan {
         this.dispatcher = new Dispatcher(runs, ports.invoker(), ports.config(), () -> Names.lake(source.database()),
                 ports.clock(), settings.maxAttempts());
         Completion completion = new Completion(runs, ports.invoker(), settings.claimant());
-        this.extracts = new ExtractService(ports.lake(), source, completion, ports.listener(),
-                new Leases(ports.lake(), settings.lease()), ports.clock());
+        this.extracts = new ExtractService(ports, source, completion, settings);
         this.finalizer = new Finalizer(runs, ports.catalog(), ports.counter(), ports.views(), ports.invoker(),
                 ports.clock());
     }

@@ -77,7 +77,8 @@ final class RunCommand {
             Lakefan lakefan = Lakefan.create(new Lakefan.Ports(lake, invoker,
                     new StaticCredentials(DbCredentials.of(url, user, password)), () -> config, Catalog.NONE,
                     new FooterRowCounter(lake), Views.NONE, progress, Clock.systemUTC()),
-                    new Lakefan.Settings(attempts, Duration.ofHours(6), 500, "cli"));
+                    Lakefan.Settings.local("cli").withMaxAttempts(attempts)
+                            .withTakeOver(a.get("--run-id") != null));
             invoker.bind(lakefan::handle);
             Plan plan = lakefan.dispatch(new DispatchEvent(a.get("--run-id"), tables, 0));
             out.printf("run %s: %d table(s) from database %s into %s%n", plan.runId(), plan.tables().size(),

@@ -1,9 +1,15 @@
 package io.lakefan.extract;
 
+import io.lakefan.Lakefan;
 import io.lakefan.config.TableConfig;
 import io.lakefan.dispatch.Completion;
+import io.lakefan.dispatch.Invoker;
 import io.lakefan.event.ExtractEvent;
-import io.lakefan.lake.ObjectStore;
+import io.lakefan.json.Json;
+import io.lakefan.run.ChunkPlan;
+import io.lakefan.run.ChunkStatus;
+import io.lakefan.run.DataFile;
+import io.lakefan.run.KeyColumn;
 import io.lakefan.run.Leases;
 import io.lakefan.run.Plan;
 import io.lakefan.run.RunRecords;
@@ -16,16 +22,25 @@ import io.lakefan.run.Window;
 import io.lakefan.source.JdbcSource;
 import io.lakefan.source.SourceException;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Extracts one table of a run: counts the attempt, takes the table's lease, reads the window, writes the
- * files, advances the watermark (If-Match) and records the outcome; then the completion check. Failures
- * are recorded and rethrown, so that Lambda retries the invocation.
+ * Extracts one table of a run (DESIGN.md, "Correctness rules"). A table event counts the attempt, takes the
+ * table's lease, fixes the window and cuts the read into units ({@link ChunkPlanner}); a single unit runs at
+ * once, several are invoked one per chunk. Each unit reads in key order and, when time runs low, commits its
+ * files and re-invokes itself to resume after the last key written. The unit that finds every unit terminal
+ * claims the table's completion: it advances the watermark (If-Match) and records the table's outcome, then
+ * runs the run's completion check. Failures are recorded and rethrown, so that Lambda retries the invocation.
  */
 public final class ExtractService {
     private final RunRecords runs;
@@ -34,17 +49,20 @@ public final class ExtractService {
     private final TableReader reader;
     private final Completion completion;
     private final ExtractListener listener;
+    private final Invoker invoker;
     private final Clock clock;
+    private final Lakefan.Settings settings;
 
-    public ExtractService(ObjectStore lake, JdbcSource source, Completion completion, ExtractListener listener,
-                          Leases leases, Clock clock) {
-        this.runs = new RunRecords(lake);
-        this.states = new StateStore(lake);
-        this.leases = leases;
-        this.reader = new TableReader(lake, source, listener);
+    public ExtractService(Lakefan.Ports ports, JdbcSource source, Completion completion, Lakefan.Settings settings) {
+        this.runs = new RunRecords(ports.lake());
+        this.states = new StateStore(ports.lake());
+        this.leases = new Leases(ports.lake(), settings.lease());
+        this.reader = new TableReader(ports.lake(), source, ports.listener());
         this.completion = completion;
-        this.listener = listener;
-        this.clock = clock;
+        this.listener = ports.listener();
+        this.invoker = ports.invoker();
+        this.clock = ports.clock();
+        this.settings = settings;
     }
 
     /** Runs one extract event of a planned run and returns the table's status. */
@@ -52,6 +70,10 @@ public final class ExtractService {
         TableConfig table = plan.table(event.table()).orElseThrow(() -> new IllegalArgumentException(
                 "table '" + event.table() + "' is not part of run " + plan.runId() + " (planned: "
                         + plan.tables().stream().map(TableConfig::lakeName).toList() + ")"));
+        return event.chunk() < 0 ? startTable(plan, table, event, budget) : runUnit(plan, table, event, budget);
+    }
+
+    private TableStatus startTable(Plan plan, TableConfig table, ExtractEvent event, TimeBudget budget) {
         String name = table.lakeName();
         Instant now = clock.instant();
         TableStatus previous = runs.status(plan.runId(), name).orElse(null);
@@ -60,6 +82,18 @@ public final class ExtractService {
             completion.check(plan);
             return previous;
         }
+        Optional<ChunkPlan> planned = runs.chunkPlan(plan.runId(), name);
+        if (previous != null && planned.isPresent() && planned.get().units() > 1) {
+            return reinvokeUnits(plan, previous, planned.get(), event.hop());
+        }
+        if (previous != null && planned.isPresent() && !previous.terminal()) {
+            // one unit: a retry of the start is a retry of segment 0, unless a continuation is under way
+            ChunkStatus unit = runs.chunkStatus(plan.runId(), name, 0).orElse(null);
+            if (unit != null && unit.segment() > 0 && !unit.terminal() && !settings.takeOver()
+                    && !unit.stale(now, settings.lease())) {
+                return previous;
+            }
+        }
         TableStatus status = previous == null
                 ? TableStatus.start(plan.runId(), name, table.name(), plan.maxAttempts(), now)
                 : previous.nextAttempt(now);
@@ -67,37 +101,174 @@ public final class ExtractService {
 
         var held = leases.acquire(plan.database(), name, plan.runId(), now);
         if (held.isPresent()) {
-            status = status.skipped("run " + held.get().runId() + " is extracting this table (lease until "
-                    + held.get().expiresAt() + ")", clock.instant());
-            return finish(plan, status);
+            return finish(plan, status.skipped("run " + held.get().runId() + " is extracting this table (lease until "
+                    + held.get().expiresAt() + ")", clock.instant()));
         }
+        ChunkPlan chunks;
         Window window = null;
         try {
             StateStore.Read state = states.read(plan.database(), name);
-            ExtractResult result;
             try (Connection conn = reader.source().connect()) {
                 window = Watermarks.window(conn, table, state.state());
                 if (window != null && window.high() == null) {
-                    result = new ExtractResult(List.of(), window, 0, null);
-                } else {
-                    SourceQuery query = SourceQuery.of(table).window(window);
-                    result = reader.read(conn, new TableReader.Unit(plan, table, 0, 0, window, query, now));
+                    status = status.withOutcome(Status.EMPTY, List.of(), window, 0, clock.instant());
+                    advanceWatermark(plan, table, state, status);
+                    leases.release(plan.database(), name, plan.runId());
+                    return finish(plan, status);
                 }
+                chunks = runs.createChunkPlan(ChunkPlanner.plan(conn, plan.runId(), table, window, state.etag(), now));
             }
-            status = status.withOutcome(result.rows() == 0 ? Status.EMPTY : Status.SUCCESSFUL, result.files(),
-                    result.window(), result.zeroDates(), clock.instant());
-            advanceWatermark(plan, table, state, status);
-            return finish(plan, status);
         } catch (SQLException e) {
             throw fail(plan, status, window, Errors.source(table, e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail(plan, status, window, new IllegalStateException("interrupted", e));
         } catch (RuntimeException e) {
             throw fail(plan, status, window, e);
+        }
+        if (chunks.units() == 1) {
+            return runUnit(plan, table, new ExtractEvent(plan.runId(), name, 0, Map.of(), event.hop()), budget);
+        }
+        status = status.withChunks(chunks.units());
+        runs.save(status);
+        List<ExtractEvent> units = new ArrayList<>();
+        for (int i = 0; i < chunks.units(); i++) {
+            units.add(new ExtractEvent(plan.runId(), name, i, Map.of(), event.hop() + 1));
+        }
+        invoker.invokeAll(units);
+        return status;
+    }
+
+    /** A split table started again: invoke the units that never started, or that died. */
+    private TableStatus reinvokeUnits(Plan plan, TableStatus status, ChunkPlan chunks, int hop) {
+        Instant now = clock.instant();
+        List<ExtractEvent> again = new ArrayList<>();
+        for (int i = 0; i < chunks.units(); i++) {
+            Optional<ChunkStatus> unit = runs.chunkStatus(plan.runId(), status.table(), i);
+            if (unit.isEmpty() || (!unit.get().terminal() && (settings.takeOver() || unit.get().stale(now, settings.lease())))) {
+                Map<String, String> position = unit.map(u -> resumePosition(u, u.segment())).orElse(Map.of());
+                again.add(new ExtractEvent(plan.runId(), status.table(), i, position, hop + 1));
+            }
+        }
+        invoker.invokeAll(again);
+        if (again.isEmpty()) completeTable(plan, plan.table(status.table()).orElseThrow(), chunks);
+        return status;
+    }
+
+    /** One segment of one unit; then a continuation, or the table's completion check. */
+    private TableStatus runUnit(Plan plan, TableConfig table, ExtractEvent event, TimeBudget budget) {
+        String name = table.lakeName();
+        ChunkPlan chunks = runs.chunkPlan(plan.runId(), name).orElseThrow(() -> new IllegalStateException(
+                "chunk " + event.chunk() + " of " + name + " has no chunk plan in run " + plan.runId()));
+        if (event.chunk() >= chunks.units()) {
+            throw new IllegalArgumentException("table " + name + " has " + chunks.units() + " chunk(s), no chunk "
+                    + event.chunk());
+        }
+        int segment = Integer.parseInt(event.position().getOrDefault("segment", "0"));
+        Instant now = clock.instant();
+        ChunkStatus unit = runs.chunkStatus(plan.runId(), name, event.chunk())
+                .orElse(ChunkStatus.start(plan.runId(), name, event.chunk(), plan.maxAttempts(), now));
+        if (unit.terminal() || segment < unit.segment()) {
+            completeTable(plan, table, chunks); // a duplicate delivery: make sure the table was completed
+            return currentStatus(plan, name);
+        }
+        unit = unit.begin(segment, now);
+        runs.save(unit);
+        leases.renew(plan.database(), name, plan.runId(), now);
+
+        List<String> after = null;
+        if (event.position().containsKey("after")) {
+            after = List.of(Json.read(event.position().get("after").getBytes(StandardCharsets.UTF_8), String[].class,
+                    "the event's position"));
+        }
+        int firstPart = Integer.parseInt(event.position().getOrDefault("part", "0"));
+        List<KeyColumn> keys = unitKeys(chunks, event.chunk());
+        SourceQuery query = ChunkPlanner.range(SourceQuery.of(table).window(chunks.window()), chunks, event.chunk());
+        if (after != null) query = KeyOrder.after(query, keys, after);
+        if (!keys.isEmpty()) query = query.orderBy(KeyOrder.orderBy(keys));
+        TableReader.Unit work = new TableReader.Unit(plan, table, event.chunk(), firstPart, chunks.window(), query,
+                keys, chunks.extractedAt());
+        ExtractResult result;
+        try (Connection conn = reader.source().connect()) {
+            result = reader.read(conn, work, budget, keys.isEmpty() ? -1 : settings.timeMargin().toMillis());
+        } catch (SQLException e) {
+            throw failUnit(plan, table, chunks, unit, Errors.source(table, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failUnit(plan, table, chunks, unit, new IllegalStateException("interrupted", e));
+        } catch (RuntimeException e) {
+            throw failUnit(plan, table, chunks, unit, e);
+        }
+        int nextPart = Integer.parseInt(result.resume().getOrDefault("part", Integer.toString(firstPart
+                + result.files().size())));
+        Map<String, String> resume = result.complete() ? Map.of() : new HashMap<>(result.resume());
+        if (!resume.isEmpty()) resume.put("segment", Integer.toString(segment + 1));
+        unit = unit.segmentDone(result.files(), resume, nextPart, result.zeroDates(), clock.instant());
+        runs.save(unit);
+        if (!result.complete()) {
+            invoker.invokeAsync(new ExtractEvent(plan.runId(), name, event.chunk(), resume, event.hop() + 1));
+            return currentStatus(plan, name);
+        }
+        completeTable(plan, table, chunks);
+        return currentStatus(plan, name);
+    }
+
+    private static Map<String, String> resumePosition(ChunkStatus unit, int segment) {
+        if (unit.resume().isEmpty()) return Map.of("segment", Integer.toString(segment));
+        Map<String, String> p = new HashMap<>(unit.resume());
+        p.put("segment", Integer.toString(segment));
+        return p;
+    }
+
+    /** The NULL unit orders by the tiebreaker keys only (its split values are all NULL). */
+    private static List<KeyColumn> unitKeys(ChunkPlan chunks, int chunk) {
+        if (!chunks.isNullChunk(chunk)) return chunks.keys();
+        return chunks.keys().stream().filter(k -> !k.name().equals(chunks.splitColumn())).toList();
+    }
+
+    private TableStatus currentStatus(Plan plan, String table) {
+        return runs.status(plan.runId(), table).orElseThrow();
+    }
+
+    /** When every unit is terminal, exactly one caller records the table's outcome. */
+    private void completeTable(Plan plan, TableConfig table, ChunkPlan chunks) {
+        String name = table.lakeName();
+        List<ChunkStatus> units = new ArrayList<>();
+        for (int i = 0; i < chunks.units(); i++) {
+            Optional<ChunkStatus> u = runs.chunkStatus(plan.runId(), name, i);
+            if (u.isEmpty() || !u.get().terminal()) return;
+            units.add(u.get());
+        }
+        if (!runs.claimTable(plan.runId(), name, settings.claimant())) return;
+        TableStatus status = currentStatus(plan, name);
+        List<ChunkStatus> failed = units.stream().filter(u -> !u.status().done()).toList();
+        try {
+            if (!failed.isEmpty()) {
+                for (ChunkStatus u : units) reader.deleteParts(plan, name, u.chunk(), 0);
+                status = status.failedFinally(failed.size() + " of " + units.size() + " chunk(s) failed; first: chunk "
+                        + failed.get(0).chunk() + ": " + failed.get(0).error(), chunks.window(), clock.instant());
+            } else {
+                List<DataFile> files = units.stream().flatMap(u -> u.files().stream()).toList();
+                long zeros = units.stream().mapToLong(ChunkStatus::zeroDates).sum();
+                status = status.withOutcome(files.isEmpty() || files.stream().allMatch(f -> f.rows() == 0)
+                        ? Status.EMPTY : Status.SUCCESSFUL, files, chunks.window(), zeros, clock.instant());
+                StateStore.Read state = states.read(plan.database(), name);
+                if (!Objects.equals(state.etag(), chunks.stateEtag())) {
+                    for (ChunkStatus u : units) reader.deleteParts(plan, name, u.chunk(), 0);
+                    status = concurrentRun(status, name, chunks);
+                } else {
+                    advanceWatermark(plan, table, state, status);
+                }
+            }
+        } catch (RuntimeException e) {
+            status = status.failedFinally(e.getMessage(), chunks.window(), clock.instant());
         } finally {
             leases.release(plan.database(), name, plan.runId());
         }
+        finish(plan, status);
+    }
+
+    private TableStatus concurrentRun(TableStatus status, String name, ChunkPlan chunks) {
+        return status.failedFinally("another run advanced the watermark of " + name + " while this run was reading it;"
+                + " this run's files were removed and the table is left to the other run", chunks.window(),
+                clock.instant());
     }
 
     private void advanceWatermark(Plan plan, TableConfig table, StateStore.Read read, TableStatus status) {
@@ -108,18 +279,36 @@ public final class ExtractService {
         WatermarkState next = new WatermarkState(table.lakeName(), w == null ? null : w.column(),
                 w == null ? null : w.type(), value, plan.runId(), status.finishedAt(), status.rows());
         if (!states.advance(plan.database(), table.lakeName(), read, next)) {
-            // another run advanced the watermark since we read it: our rows would duplicate its rows
-            reader.deleteLeftovers(new TableReader.Unit(plan, table, 0, 0, w, null, null));
             throw new IllegalStateException("another run advanced the watermark of " + table.lakeName()
-                    + " while this run was reading it; this run's files were removed and the table is left to "
-                    + "the other run");
+                    + " while this run was reading it");
         }
     }
 
-    private RuntimeException fail(Plan plan, TableStatus status, Window window, RuntimeException e) {
-        TableStatus failed = status.failed(e.getMessage(), window, clock.instant());
+    /** A unit's attempt failed: record it; on its last attempt the table may be complete (failed). */
+    private RuntimeException failUnit(Plan plan, TableConfig table, ChunkPlan chunks, ChunkStatus unit,
+                                      RuntimeException e) {
         try {
-            finish(plan, failed);
+            ChunkStatus failed = unit.failed(e.getMessage(), clock.instant());
+            runs.save(failed);
+            TableStatus status = currentStatus(plan, table.lakeName());
+            if (chunks.units() == 1 || failed.terminal()) {
+                // a one-unit table reports each failed attempt; a split table its final outcome
+                runs.save(status.failed(e.getMessage(), chunks.window(), clock.instant()).withChunks(
+                        chunks.units() == 1 ? 0 : chunks.units()));
+                listener.finished(currentStatus(plan, table.lakeName()));
+            }
+            if (failed.terminal()) completeTable(plan, table, chunks);
+            else if (chunks.units() == 1) leases.release(plan.database(), table.lakeName(), plan.runId());
+        } catch (RuntimeException recordFailure) {
+            e.addSuppressed(recordFailure);
+        }
+        return e;
+    }
+
+    private RuntimeException fail(Plan plan, TableStatus status, Window window, RuntimeException e) {
+        try {
+            leases.release(plan.database(), status.table(), plan.runId());
+            finish(plan, status.failed(e.getMessage(), window, clock.instant()));
         } catch (RuntimeException recordFailure) {
             e.addSuppressed(recordFailure);
         }

@@ -1,6 +1,8 @@
 package io.lakefan.extract;
 
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,53 +14,63 @@ import java.util.concurrent.TimeUnit;
  */
 final class RowPipe implements AutoCloseable {
 
-    /** Produces the next row, or null at the end. */
-    @FunctionalInterface
-    interface RowSource {
-        Object[] next() throws SQLException;
+    /** The rows of a result set, and the key of the current row. */
+    interface Cursor {
+        /** Moves to the next row; false at the end. */
+        boolean next() throws SQLException;
+
+        /** The current row's values. */
+        Object[] row() throws SQLException;
+
+        /** The current row's key values (as text), or null when the read has no key order. */
+        List<String> key() throws SQLException;
     }
 
-    private static final Object[][] END = new Object[0][];
+    /** Rows, and the key of the last one (null for the last batch of the read, which needs no resume point). */
+    record Batch(Object[][] rows, List<String> lastKey) {
+    }
+
+    private static final Batch END = new Batch(new Object[0][], null);
     private static final int MAX_ROWS = 512;
     private static final long MAX_BYTES = 1 << 20;
 
-    private final BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
     private final Thread producer;
     private final Runnable onCancel;
     private volatile Throwable failure;
     private volatile boolean cancelled;
     private boolean ended;
 
-    private RowPipe(RowSource source, Runnable onCancel, String name) {
+    private RowPipe(Cursor source, Runnable onCancel, String name) {
         this.onCancel = onCancel;
         this.producer = new Thread(() -> produce(source), "lakefan-read-" + name);
         this.producer.setDaemon(true);
     }
 
     /** Starts reading; {@code onCancel} stops the source if the writer gives up (e.g. aborts the connection). */
-    static RowPipe start(RowSource source, Runnable onCancel, String name) {
+    static RowPipe start(Cursor source, Runnable onCancel, String name) {
         RowPipe p = new RowPipe(source, onCancel, name);
         p.producer.start();
         return p;
     }
 
-    private void produce(RowSource source) {
+    private void produce(Cursor source) {
         try {
             Object[][] batch = new Object[MAX_ROWS][];
             int n = 0;
             long bytes = 0;
-            Object[] row;
-            while (!cancelled && (row = source.next()) != null) {
+            while (!cancelled && source.next()) {
+                Object[] row = source.row();
                 batch[n++] = row;
                 bytes += sizeOf(row);
                 if (n == MAX_ROWS || bytes >= MAX_BYTES) {
-                    put(n == MAX_ROWS ? batch : java.util.Arrays.copyOf(batch, n));
+                    put(new Batch(n == MAX_ROWS ? batch : Arrays.copyOf(batch, n), source.key()));
                     batch = new Object[MAX_ROWS][];
                     n = 0;
                     bytes = 0;
                 }
             }
-            if (n > 0) put(java.util.Arrays.copyOf(batch, n));
+            if (n > 0) put(new Batch(Arrays.copyOf(batch, n), null));
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -70,7 +82,7 @@ final class RowPipe implements AutoCloseable {
         }
     }
 
-    private void put(Object[][] batch) throws InterruptedException {
+    private void put(Batch batch) throws InterruptedException {
         while (!cancelled) {
             if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) return;
         }
@@ -86,9 +98,9 @@ final class RowPipe implements AutoCloseable {
     }
 
     /** The next batch, or null when the source is exhausted; rethrows the reader's failure. */
-    Object[][] next() throws SQLException, InterruptedException {
+    Batch next() throws SQLException, InterruptedException {
         if (ended) return null;
-        Object[][] b = queue.take();
+        Batch b = queue.take();
         if (b == END) {
             ended = true;
             Throwable t = failure;

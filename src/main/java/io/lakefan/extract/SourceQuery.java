@@ -31,6 +31,15 @@ public final class SourceQuery {
         return new SourceQuery(table);
     }
 
+    /** A copy to add more conditions to. */
+    public static SourceQuery of(SourceQuery base) {
+        SourceQuery q = new SourceQuery(base.table);
+        q.conditions.addAll(base.conditions);
+        q.binds.addAll(base.binds);
+        q.orderBy = base.orderBy;
+        return q;
+    }
+
     /** {@code wm > low AND wm <= high}; on the first run ({@code low} null) rows with a NULL watermark too. */
     public SourceQuery window(Window w) {
         if (w == null) return this;
@@ -66,9 +75,14 @@ public final class SourceQuery {
     public String sql() {
         StringBuilder sql = new StringBuilder(table.customQuery() || !conditions.isEmpty() || orderBy != null
                 ? "SELECT * FROM " + from() : table.query());
-        if (!conditions.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        sql.append(whereClause());
         if (orderBy != null) sql.append(" ORDER BY ").append(orderBy);
         return sql.toString();
+    }
+
+    /** {@code " WHERE ..."} or empty. */
+    public String whereClause() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /** {@code SELECT MAX(col) ...} over the same source and conditions. */
@@ -77,14 +91,18 @@ public final class SourceQuery {
     }
 
     public String aggregateSql(String expressions) {
-        StringBuilder sql = new StringBuilder("SELECT " + expressions + " FROM " + from());
-        if (!conditions.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        return sql.toString();
+        return "SELECT " + expressions + " FROM " + from() + whereClause();
     }
 
     public void bind(PreparedStatement ps) throws SQLException {
-        int i = 1;
+        bind(ps, 1);
+    }
+
+    /** Binds the values from parameter {@code first} on; returns the next free index. */
+    public int bind(PreparedStatement ps, int first) throws SQLException {
+        int i = first;
         for (Object[] b : binds) bindValue(ps, i++, (String) b[0], (String) b[1]);
+        return i;
     }
 
     /** Binds a value stored as text in the lake's records with the JDBC type it came from. */

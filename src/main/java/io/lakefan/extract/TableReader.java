@@ -1,10 +1,11 @@
 package io.lakefan.extract;
 
 import io.lakefan.config.TableConfig;
+import io.lakefan.json.Json;
 import io.lakefan.lake.LakeLayout;
+import io.lakefan.lake.ObjectOutput;
 import io.lakefan.lake.ObjectStore;
 import io.lakefan.lake.StoredObject;
-import io.lakefan.lake.ObjectOutput;
 import io.lakefan.parquet.Lineage;
 import io.lakefan.parquet.PartSink;
 import io.lakefan.parquet.RollingWriter;
@@ -12,7 +13,9 @@ import io.lakefan.parquet.RowReader;
 import io.lakefan.parquet.RowSchema;
 import io.lakefan.parquet.WrittenFile;
 import io.lakefan.run.DataFile;
+import io.lakefan.run.KeyColumn;
 import io.lakefan.run.Plan;
+import io.lakefan.run.TimeBudget;
 import io.lakefan.run.Window;
 import io.lakefan.source.JdbcSource;
 
@@ -27,9 +30,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * Reads one unit of work (a table, or a chunk of one) from the source and streams it into Parquet files
- * with deterministic keys. Before writing it deletes whatever an earlier attempt of the same unit left, so
- * a retry never duplicates rows; if it fails it deletes what it wrote.
+ * Reads one segment of a unit of work (a table, or a chunk of one) and streams it into Parquet files with
+ * deterministic keys. Before writing it deletes whatever an earlier attempt of the same segment left, so a
+ * retry never duplicates rows; if it fails it deletes what it wrote. When the time budget runs low it stops
+ * after a whole batch, commits its files and reports the key to resume after.
  */
 final class TableReader {
     private final ObjectStore lake;
@@ -42,16 +46,19 @@ final class TableReader {
         this.listener = listener;
     }
 
-    /** A unit of work: which rows, into which files. */
+    /**
+     * A segment of a unit of work: which rows (the query, already narrowed to the unit and the resume point,
+     * ordered by {@code keys}), into which files (from {@code firstPart} on).
+     */
     record Unit(Plan plan, TableConfig table, int chunk, int firstPart, Window window, SourceQuery query,
-                Instant extractedAt) {
+                List<KeyColumn> keys, Instant extractedAt) {
     }
 
-    ExtractResult read(Connection conn, Unit unit) throws SQLException, InterruptedException {
+    ExtractResult read(Connection conn, Unit unit, TimeBudget budget, long marginMillis)
+            throws SQLException, InterruptedException {
         String table = unit.table().lakeName();
         deleteLeftovers(unit);
         listener.started(table);
-        List<WrittenFile> written = new ArrayList<>();
         RollingWriter writer = null;
         try (PreparedStatement ps = conn.prepareStatement(unit.query().sql(), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
@@ -65,27 +72,60 @@ final class TableReader {
                         unit.firstPart());
                 long rows = 0;
                 long nextReport = System.currentTimeMillis() + 1000;
-                try (RowPipe pipe = RowPipe.start(() -> rs.next() ? reader.read() : null, () -> abort(conn), table)) {
-                    Object[][] batch;
+                List<String> stoppedAfter = null;
+                try (RowPipe pipe = RowPipe.start(cursor(rs, reader, unit.keys()), () -> abort(conn), table)) {
+                    RowPipe.Batch batch;
                     while ((batch = pipe.next()) != null) {
-                        for (Object[] row : batch) writer.write(row);
-                        rows += batch.length;
+                        for (Object[] row : batch.rows()) writer.write(row);
+                        rows += batch.rows().length;
                         if (System.currentTimeMillis() >= nextReport) {
                             listener.progress(table, rows);
                             nextReport = System.currentTimeMillis() + 1000;
                         }
+                        if (batch.lastKey() != null && budget.remainingMillis() < marginMillis) {
+                            stoppedAfter = batch.lastKey(); // the pipe's close stops the read
+                            break;
+                        }
                     }
                 }
-                written = writer.close();
+                List<WrittenFile> written = writer.close();
                 writer = null;
                 listener.progress(table, rows);
-                return new ExtractResult(toDataFiles(written), unit.window(), reader.zeroDates(), Map.of());
+                int nextPart = unit.firstPart() + written.size();
+                Map<String, String> resume = stoppedAfter == null ? Map.of()
+                        : Map.of("after", new String(Json.write(stoppedAfter), java.nio.charset.StandardCharsets.UTF_8),
+                        "part", Integer.toString(nextPart));
+                return new ExtractResult(toDataFiles(written), unit.window(), reader.zeroDates(), resume);
             }
         } catch (SQLException | InterruptedException | RuntimeException e) {
             if (writer != null) writer.abort();
             deleteLeftovers(unit);
             throw e;
         }
+    }
+
+    private static RowPipe.Cursor cursor(ResultSet rs, RowReader reader, List<KeyColumn> keys) throws SQLException {
+        int[] index = new int[keys.size()];
+        for (int i = 0; i < index.length; i++) index[i] = rs.findColumn(keys.get(i).name());
+        return new RowPipe.Cursor() {
+            @Override
+            public boolean next() throws SQLException {
+                return rs.next();
+            }
+
+            @Override
+            public Object[] row() {
+                return reader.read();
+            }
+
+            @Override
+            public List<String> key() throws SQLException {
+                if (index.length == 0) return null;
+                List<String> k = new ArrayList<>(index.length);
+                for (int i = 0; i < index.length; i++) k.add(SqlValues.read(rs, index[i], keys.get(i).type()));
+                return k;
+            }
+        };
     }
 
     /** Parts of a unit go to their deterministic keys in the lake. */
@@ -108,10 +148,13 @@ final class TableReader {
 
     /** Deletes the files of this unit numbered from {@code firstPart} on (earlier parts belong to finished segments). */
     void deleteLeftovers(Unit unit) {
-        String prefix = LakeLayout.unitPrefix(unit.plan().database(), unit.table().lakeName(), unit.plan().ingestDate(),
-                unit.plan().runId(), unit.chunk());
+        deleteParts(unit.plan(), unit.table().lakeName(), unit.chunk(), unit.firstPart());
+    }
+
+    void deleteParts(Plan plan, String table, int chunk, int fromPart) {
+        String prefix = LakeLayout.unitPrefix(plan.database(), table, plan.ingestDate(), plan.runId(), chunk);
         List<String> stale = lake.list(prefix).stream().map(StoredObject::key)
-                .filter(k -> LakeLayout.partOf(k).orElse(Integer.MAX_VALUE) >= unit.firstPart()).toList();
+                .filter(k -> LakeLayout.partOf(k).orElse(Integer.MAX_VALUE) >= fromPart).toList();
         if (!stale.isEmpty()) lake.delete(stale);
     }
 

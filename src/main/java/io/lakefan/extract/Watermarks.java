@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,8 +32,8 @@ final class Watermarks {
         try (PreparedStatement ps = conn.prepareStatement(q.maxSql(table.watermark()));
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            type = typeOf(rs.getMetaData().getColumnType(1));
-            high = read(rs, type);
+            type = SqlValues.typeOf(rs.getMetaData().getColumnType(1));
+            high = SqlValues.read(rs, 1, type);
         }
         String low = previous == null || previous.value() == null ? null : previous.value();
         if (low != null && previous.type() != null && !previous.type().equals(type)) {
@@ -44,27 +43,6 @@ final class Watermarks {
         }
         if (low != null && table.lookback() != null) low = minus(low, type, table.lookback(), table.name());
         return new Window(table.watermark(), type, low, high);
-    }
-
-    private static String typeOf(int jdbcType) {
-        return switch (jdbcType) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> "integer";
-            case Types.DECIMAL, Types.NUMERIC, Types.FLOAT, Types.DOUBLE, Types.REAL -> "decimal";
-            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "datetime";
-            case Types.DATE -> "date";
-            default -> "string";
-        };
-    }
-
-    private static String read(ResultSet rs, String type) throws SQLException {
-        Object v = switch (type) {
-            case "integer", "decimal" -> rs.getBigDecimal(1);
-            case "datetime" -> rs.getObject(1, LocalDateTime.class);
-            case "date" -> rs.getObject(1, LocalDate.class);
-            default -> rs.getString(1);
-        };
-        if (v instanceof BigDecimal d) return d.toPlainString();
-        return v == null ? null : v.toString();
     }
 
     /** {@code low} moved down by the lookback: a duration for temporal watermarks, a number otherwise. */

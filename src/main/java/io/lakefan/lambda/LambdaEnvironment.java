@@ -33,6 +33,8 @@ public final class LambdaEnvironment {
     public static final String CONFIG = "LAKEFAN_CONFIG";
     public static final String RETRIES = "LAKEFAN_ASYNC_RETRIES";
     public static final String CATALOG = "LAKEFAN_CATALOG";
+    /** Seconds before the function's timeout at which a read commits its files and continues in a new invocation. */
+    public static final String TIME_MARGIN = "LAKEFAN_TIME_MARGIN_SECONDS";
 
     private final Map<String, String> env;
     private final AwsClients clients;
@@ -64,7 +66,8 @@ public final class LambdaEnvironment {
     public Lakefan lakefan(String requestId) {
         return Lakefan.create(new Lakefan.Ports(lake, invoker, credentials, this::config, Catalog.NONE,
                         new FooterRowCounter(lake), Views.NONE, ExtractListener.NONE, Clock.systemUTC()),
-                new Lakefan.Settings(maxAttempts, Duration.ofMinutes(20), 500, requestId));
+                new Lakefan.Settings(maxAttempts, Duration.ofMinutes(20), 500, requestId,
+                        Duration.ofSeconds(Long.parseLong(env.getOrDefault(TIME_MARGIN, "60"))), false));
     }
 
     /** The table list: packaged in the jar, or from S3 so operators can change it without a deploy. */

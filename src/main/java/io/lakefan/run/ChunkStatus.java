@@ -19,7 +19,8 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChunkStatus(String runId, String table, int chunk, Status status, int segment, int attempts,
                           int maxAttempts, List<DataFile> files, Map<String, String> resume, int nextPart,
-                          long zeroDates, String error, Instant startedAt, Instant finishedAt) {
+                          long zeroDates, String error, Instant startedAt, Instant finishedAt,
+                          Instant updatedAt) {
 
     public ChunkStatus {
         files = files == null ? List.of() : List.copyOf(files);
@@ -27,8 +28,8 @@ public record ChunkStatus(String runId, String table, int chunk, Status status, 
     }
 
     public static ChunkStatus start(String runId, String table, int chunk, int maxAttempts, Instant now) {
-        return new ChunkStatus(runId, table, chunk, Status.RUNNING, 0, 1, maxAttempts, List.of(), Map.of(), 0, 0,
-                null, now, null);
+        return new ChunkStatus(runId, table, chunk, Status.RUNNING, 0, 0, maxAttempts, List.of(), Map.of(), 0, 0,
+                null, now, null, now);
     }
 
     public boolean terminal() {
@@ -39,11 +40,16 @@ public record ChunkStatus(String runId, String table, int chunk, Status status, 
         return files.stream().mapToLong(DataFile::rows).sum();
     }
 
+    /** Whether this unit may have died: RUNNING without an update for longer than {@code lease}. */
+    public boolean stale(Instant now, java.time.Duration lease) {
+        return status == Status.RUNNING && updatedAt != null && updatedAt.plus(lease).isBefore(now);
+    }
+
     /** The record for an invocation of {@code segment}: a retry of the same segment counts an attempt. */
     public ChunkStatus begin(int seg, Instant now) {
         int a = seg == segment ? attempts + 1 : 1;
         return new ChunkStatus(runId, table, chunk, Status.RUNNING, seg, a, maxAttempts, files, resume, nextPart,
-                zeroDates, null, startedAt == null ? now : startedAt, null);
+                zeroDates, null, startedAt == null ? now : startedAt, null, now);
     }
 
     /** A segment ended: its files are added; {@code next} empty means the unit is complete. */
@@ -54,11 +60,11 @@ public record ChunkStatus(String runId, String table, int chunk, Status status, 
         Status s = !complete ? Status.RUNNING : all.stream().mapToLong(DataFile::rows).sum() == 0 ? Status.EMPTY
                 : Status.SUCCESSFUL;
         return new ChunkStatus(runId, table, chunk, s, segment, attempts, maxAttempts, all, next, part,
-                zeroDates + zeros, null, startedAt, complete ? now : null);
+                zeroDates + zeros, null, startedAt, complete ? now : null, now);
     }
 
     public ChunkStatus failed(String message, Instant now) {
         return new ChunkStatus(runId, table, chunk, Status.FAILED, segment, attempts, maxAttempts, files, resume,
-                nextPart, zeroDates, message, startedAt, now);
+                nextPart, zeroDates, message, startedAt, now, now);
     }
 }

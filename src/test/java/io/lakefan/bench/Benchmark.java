@@ -149,7 +149,7 @@ public final class Benchmark {
             Lakefan lakefan = Lakefan.create(adjust.apply(new Lakefan.Ports(lake, invoker, new StaticCredentials(creds),
                             () -> config, Catalog.NONE, new FooterRowCounter(lake), Views.NONE, ExtractListener.NONE,
                             Clock.systemUTC())),
-                    new Lakefan.Settings(1, Duration.ofHours(1), 500, "bench"));
+                    Lakefan.Settings.local("bench"));
             invoker.bind(lakefan::handle);
             Plan plan = lakefan.dispatch(new DispatchEvent(null, java.util.List.of(), 0));
             invoker.awaitIdle();
