@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,47 +61,61 @@ final class TableReader {
         deleteLeftovers(unit);
         listener.started(table);
         RollingWriter writer = null;
-        try (PreparedStatement ps = conn.prepareStatement(unit.query().sql(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
+        PreparedStatement ps = null;
+        ResultSet rs = null;
+        try {
+            ps = conn.prepareStatement(unit.query().sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(Integer.MIN_VALUE); // MySQL streaming: one row at a time, flat memory
             unit.query().bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                RowSchema schema = RowSchema.of(rs.getMetaData(), unit.table());
-                RowReader reader = RowReader.of(schema, rs);
-                writer = RollingWriter.of(schema, new UnitSink(lake, unit), Lineage.of(unit.plan().runId(),
-                        unit.extractedAt()), unit.table().maxRowsPerFile(), unit.table().maxBytesPerFile(),
-                        unit.firstPart());
-                long rows = 0;
-                long nextReport = System.currentTimeMillis() + 1000;
-                List<String> stoppedAfter = null;
-                try (RowPipe pipe = RowPipe.start(cursor(rs, reader, unit.keys()), () -> abort(conn), table)) {
-                    RowPipe.Batch batch;
-                    while ((batch = pipe.next()) != null) {
-                        for (Object[] row : batch.rows()) writer.write(row);
-                        rows += batch.rows().length;
-                        if (System.currentTimeMillis() >= nextReport) {
-                            listener.progress(table, rows);
-                            nextReport = System.currentTimeMillis() + 1000;
-                        }
-                        if (batch.lastKey() != null && budget.remainingMillis() < marginMillis) {
-                            stoppedAfter = batch.lastKey(); // the pipe's close stops the read
-                            break;
-                        }
+            rs = ps.executeQuery();
+            RowSchema schema = RowSchema.of(rs.getMetaData(), unit.table());
+            RowReader reader = RowReader.of(schema, rs);
+            writer = RollingWriter.of(schema, new UnitSink(lake, unit), Lineage.of(unit.plan().runId(),
+                    unit.extractedAt()), unit.table().maxRowsPerFile(), unit.table().maxBytesPerFile(),
+                    unit.firstPart());
+            long rows = 0;
+            long nextReport = System.currentTimeMillis() + 1000;
+            List<String> stoppedAfter = null;
+            try (RowPipe pipe = RowPipe.start(cursor(rs, reader, unit.keys()), () -> abort(conn), table)) {
+                RowPipe.Batch batch;
+                while ((batch = pipe.next()) != null) {
+                    for (Object[] row : batch.rows()) writer.write(row);
+                    rows += batch.rows().length;
+                    if (System.currentTimeMillis() >= nextReport) {
+                        listener.progress(table, rows);
+                        nextReport = System.currentTimeMillis() + 1000;
+                    }
+                    if (batch.lastKey() != null && budget.remainingMillis() < marginMillis) {
+                        stoppedAfter = batch.lastKey(); // closing the pipe stops the read
+                        break;
                     }
                 }
-                List<WrittenFile> written = writer.close();
-                writer = null;
-                listener.progress(table, rows);
-                int nextPart = unit.firstPart() + written.size();
-                Map<String, String> resume = stoppedAfter == null ? Map.of()
-                        : Map.of("after", new String(Json.write(stoppedAfter), java.nio.charset.StandardCharsets.UTF_8),
-                        "part", Integer.toString(nextPart));
-                return new ExtractResult(toDataFiles(written), unit.window(), reader.zeroDates(), resume);
             }
+            List<WrittenFile> written = writer.close();
+            writer = null;
+            listener.progress(table, rows);
+            int nextPart = unit.firstPart() + written.size();
+            Map<String, String> resume = stoppedAfter == null ? Map.of()
+                    : Map.of("after", new String(Json.write(stoppedAfter), StandardCharsets.UTF_8),
+                    "part", Integer.toString(nextPart));
+            return new ExtractResult(toDataFiles(written), unit.window(), reader.zeroDates(), resume);
         } catch (SQLException | InterruptedException | RuntimeException e) {
             if (writer != null) writer.abort();
             deleteLeftovers(unit);
             throw e;
+        } finally {
+            // the rows that count were read above; a read stopped early leaves a closed socket behind
+            closeQuietly(rs);
+            closeQuietly(ps);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // nothing left to read from it
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The fan-out outside Lambda: each invocation runs on a bounded thread pool, asynchronously, like Lambda's
@@ -23,9 +24,16 @@ public final class ThreadPoolInvoker implements Invoker, AutoCloseable {
     private final int maxAttempts;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Supplier<TimeBudget> budgets;
     private volatile BiFunction<LakefanEvent, TimeBudget, Object> target;
 
     public ThreadPoolInvoker(int parallelism, int maxAttempts) {
+        this(parallelism, maxAttempts, TimeBudget::unlimited);
+    }
+
+    /** {@code budgets} gives each invocation its time budget (like Lambda's remaining time). */
+    public ThreadPoolInvoker(int parallelism, int maxAttempts, Supplier<TimeBudget> budgets) {
+        this.budgets = budgets;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "lakefan-invoke-" + n.incrementAndGet());
@@ -49,7 +57,7 @@ public final class ThreadPoolInvoker implements Invoker, AutoCloseable {
 
     private void run(LakefanEvent event, int attempt) {
         try {
-            target.apply(event, TimeBudget.unlimited());
+            target.apply(event, budgets.get());
         } catch (Throwable t) {
             if (event instanceof ExtractEvent && attempt < maxAttempts) {
                 inFlight.incrementAndGet();
