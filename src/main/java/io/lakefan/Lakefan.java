@@ -62,32 +62,37 @@ public final class Lakefan {
      *                    invocation
      * @param takeOver    units left RUNNING by an earlier process are run again at once (a resumed CLI run,
      *                    whose earlier process is known to be dead); otherwise only once their lease ran out
+     * @param maxConcurrentReads how many units of one run may read the source at once; 0 for no cap
      */
     public record Settings(int maxAttempts, Duration lease, int maxHops, String claimant, Duration timeMargin,
-                           boolean takeOver) {
+                           boolean takeOver, int maxConcurrentReads) {
         public Settings {
             if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
 
         /** Settings for a run in this process: one attempt, no time limit. */
         public static Settings local(String claimant) {
-            return new Settings(1, Duration.ofHours(6), 500, claimant, Duration.ofSeconds(60), false);
+            return new Settings(1, Duration.ofHours(6), 500, claimant, Duration.ofSeconds(60), false, 0);
         }
 
         public Settings withMaxAttempts(int n) {
-            return new Settings(n, lease, maxHops, claimant, timeMargin, takeOver);
+            return new Settings(n, lease, maxHops, claimant, timeMargin, takeOver, maxConcurrentReads);
         }
 
         public Settings withTakeOver(boolean t) {
-            return new Settings(maxAttempts, lease, maxHops, claimant, timeMargin, t);
+            return new Settings(maxAttempts, lease, maxHops, claimant, timeMargin, t, maxConcurrentReads);
         }
 
         public Settings withTimeMargin(Duration d) {
-            return new Settings(maxAttempts, lease, maxHops, claimant, d, takeOver);
+            return new Settings(maxAttempts, lease, maxHops, claimant, d, takeOver, maxConcurrentReads);
         }
 
         public Settings withLease(Duration d) {
-            return new Settings(maxAttempts, d, maxHops, claimant, timeMargin, takeOver);
+            return new Settings(maxAttempts, d, maxHops, claimant, timeMargin, takeOver, maxConcurrentReads);
+        }
+
+        public Settings withMaxConcurrentReads(int n) {
+            return new Settings(maxAttempts, lease, maxHops, claimant, timeMargin, takeOver, n);
         }
     }
 

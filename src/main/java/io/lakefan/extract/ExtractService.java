@@ -4,6 +4,7 @@ import io.lakefan.Lakefan;
 import io.lakefan.config.TableConfig;
 import io.lakefan.dispatch.Completion;
 import io.lakefan.dispatch.Invoker;
+import io.lakefan.event.EventCodec;
 import io.lakefan.event.ExtractEvent;
 import io.lakefan.json.Json;
 import io.lakefan.run.ChunkPlan;
@@ -12,6 +13,7 @@ import io.lakefan.run.DataFile;
 import io.lakefan.run.KeyColumn;
 import io.lakefan.run.Leases;
 import io.lakefan.run.Plan;
+import io.lakefan.run.ReadSlots;
 import io.lakefan.run.RunRecords;
 import io.lakefan.run.StateStore;
 import io.lakefan.run.Status;
@@ -52,6 +54,7 @@ public final class ExtractService {
     private final Invoker invoker;
     private final Clock clock;
     private final Lakefan.Settings settings;
+    private final ReadSlots slots;
 
     public ExtractService(Lakefan.Ports ports, JdbcSource source, Completion completion, Lakefan.Settings settings) {
         this.runs = new RunRecords(ports.lake());
@@ -63,6 +66,7 @@ public final class ExtractService {
         this.invoker = ports.invoker();
         this.clock = ports.clock();
         this.settings = settings;
+        this.slots = new ReadSlots(ports.lake(), settings.maxConcurrentReads(), settings.lease());
     }
 
     /** Runs one extract event of a planned run and returns the table's status. */
@@ -169,6 +173,45 @@ public final class ExtractService {
             completeTable(plan, table, chunks); // a duplicate delivery: make sure the table was completed
             return currentStatus(plan, name);
         }
+        String holder = name + "-c" + event.chunk();
+        String slot = null;
+        if (!slots.unlimited()) {
+            slot = slots.acquire(plan.runId(), holder, now).orElse(null);
+            if (slot == null) {
+                String waiter = slots.enqueue(plan.runId(), holder, EventCodec.write(event));
+                slot = slots.acquire(plan.runId(), holder, now).orElse(null); // a slot freed meanwhile?
+                if (slot == null) return currentStatus(plan, name);           // woken when one frees
+                if (slots.claim(waiter).isEmpty()) {                           // somebody woke us already
+                    slots.release(slot);
+                    return currentStatus(plan, name);
+                }
+            }
+        }
+        try {
+            return runSegment(plan, table, chunks, event, unit, segment, budget);
+        } finally {
+            if (slot != null) {
+                slots.release(slot);
+                wakeOne(plan);
+            }
+        }
+    }
+
+    /** Hands a freed read slot to the oldest waiting unit. */
+    private void wakeOne(Plan plan) {
+        for (String waiter : slots.waiters(plan.runId())) {
+            Optional<byte[]> event = slots.claim(waiter);
+            if (event.isPresent()) {
+                invoker.invokeAsync(EventCodec.parse(event.get()));
+                return;
+            }
+        }
+    }
+
+    private TableStatus runSegment(Plan plan, TableConfig table, ChunkPlan chunks, ExtractEvent event,
+                                   ChunkStatus unit, int segment, TimeBudget budget) {
+        String name = table.lakeName();
+        Instant now = clock.instant();
         unit = unit.begin(segment, now);
         runs.save(unit);
         leases.renew(plan.database(), name, plan.runId(), now);

@@ -88,6 +88,16 @@ public final class LakeLayout {
         return runPrefix(runId) + "chunks/" + table + "/complete.claim";
     }
 
+    /** One of the run's source-read slots (the cap on concurrent reads of the source). */
+    public static String readSlot(String runId, int slot) {
+        return runPrefix(runId) + "slots/s" + pad(slot, 3) + ".json";
+    }
+
+    /** Where units that found every read slot taken wait to be woken. */
+    public static String waitingPrefix(String runId) {
+        return runPrefix(runId) + "waiting/";
+    }
+
     public static String summary(String runId) {
         return runPrefix(runId) + "summary.json";
     }

@@ -35,6 +35,8 @@ public final class LambdaEnvironment {
     public static final String CATALOG = "LAKEFAN_CATALOG";
     /** Seconds before the function's timeout at which a read commits its files and continues in a new invocation. */
     public static final String TIME_MARGIN = "LAKEFAN_TIME_MARGIN_SECONDS";
+    /** How many units of one run may read the source at once (0: no cap beyond reserved concurrency). */
+    public static final String MAX_CONCURRENT_READS = "LAKEFAN_MAX_CONCURRENT_EXTRACTS";
 
     private final Map<String, String> env;
     private final AwsClients clients;
@@ -67,7 +69,8 @@ public final class LambdaEnvironment {
         return Lakefan.create(new Lakefan.Ports(lake, invoker, credentials, this::config, Catalog.NONE,
                         new FooterRowCounter(lake), Views.NONE, ExtractListener.NONE, Clock.systemUTC()),
                 new Lakefan.Settings(maxAttempts, Duration.ofMinutes(20), 500, requestId,
-                        Duration.ofSeconds(Long.parseLong(env.getOrDefault(TIME_MARGIN, "60"))), false));
+                        Duration.ofSeconds(Long.parseLong(env.getOrDefault(TIME_MARGIN, "60"))), false,
+                        Integer.parseInt(env.getOrDefault(MAX_CONCURRENT_READS, "8"))));
     }
 
     /** The table list: packaged in the jar, or from S3 so operators can change it without a deploy. */
