@@ -93,6 +93,13 @@ public final class AwsLake implements AutoCloseable {
             Plan plan = lakefan.dispatch(new DispatchEvent(null, List.of(), 0));
             if (whileRunning != null) whileRunning.accept(events);
             invoker.awaitIdle();
+            if (lakefan.runs().summary(plan.runId()).isEmpty()) {
+                StringBuilder why = new StringBuilder("no summary for run " + plan.runId() + "; records:");
+                for (var o : store.list(io.lakefan.lake.LakeLayout.runPrefix(plan.runId()))) {
+                    why.append("\n  ").append(o.key()).append(": ").append(new String(store.get(o.key()).orElseThrow().content(), StandardCharsets.UTF_8));
+                }
+                System.err.println(why);
+            }
             return new Run(plan, lakefan.runs().summary(plan.runId()).orElse(null), List.copyOf(events),
                     invoker.failures());
         } catch (InterruptedException e) {
