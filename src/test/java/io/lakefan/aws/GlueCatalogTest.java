@@ -111,7 +111,7 @@ class GlueCatalogTest {
 
         AwsLake.Run run = lake.run(d, config("{\"name\":\"customers\"}"), f, Clock.systemUTC(),
                 () -> TimeBudget.ofMillis(350), events -> {
-                    long deadline = System.currentTimeMillis() + 20_000;
+                    long deadline = System.currentTimeMillis() + 90_000;
                     while (events.stream().filter(e -> e instanceof FinalizeEvent fe && !fe.waiting().isEmpty()).count() < 2) {
                         if (System.currentTimeMillis() > deadline) throw new AssertionError("no continuation: " + events);
                         sleep(20);
