@@ -4,12 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakefan.aws.AwsClients;
+import io.lakefan.aws.EmfMetrics;
 import io.lakefan.event.DispatchEvent;
 import io.lakefan.event.EventCodec;
 import io.lakefan.event.ExtractEvent;
 import io.lakefan.event.FinalizeEvent;
 import io.lakefan.event.LakefanEvent;
+import io.lakefan.finalize.RunFailedException;
 import io.lakefan.json.Json;
+import io.lakefan.run.RunSummary;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,9 +58,11 @@ public final class Handler implements RequestStreamHandler {
         try {
             Object result = environment.get().lakefan(context.getAwsRequestId())
                     .handle(event, () -> context.getRemainingTimeInMillis());
+            if (result instanceof RunSummary summary) EmfMetrics.print(summary, System.out);
             Json.MAPPER.writeValue(output, result);
             log(context, event, "end", null, System.currentTimeMillis() - start);
         } catch (RuntimeException e) {
+            if (e instanceof RunFailedException failed) EmfMetrics.print(failed.summary(), System.out);
             log(context, event, "error", e.getMessage(), System.currentTimeMillis() - start);
             throw e;
         }

@@ -11,10 +11,7 @@ import io.lakefan.config.ConfigLoader;
 import io.lakefan.config.LakefanConfig;
 import io.lakefan.dispatch.Invoker;
 import io.lakefan.extract.ExtractListener;
-import io.lakefan.finalize.Catalog;
-import io.lakefan.finalize.Views;
 import io.lakefan.lake.ObjectStore;
-import io.lakefan.local.FooterRowCounter;
 import io.lakefan.source.CredentialSource;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -44,19 +41,17 @@ public final class LambdaEnvironment {
     private final CredentialSource credentials;
     private final Invoker invoker;
     private final int maxAttempts;
+    private final FinalizeWiring finalize;
 
     private LambdaEnvironment(Map<String, String> env, AwsClients clients, Invoker invoker) {
         this.env = env;
         this.clients = clients;
-        this.lake = S3ObjectStore.create(clients.s3(), LakeUri.parse(required(env, LAKE,
-                "the lake root, e.g. s3://my-lake/raw")), S3Options.fromEnvironment(env));
+        LakeUri root = LakeUri.parse(required(env, LAKE, "the lake root, e.g. s3://my-lake/raw"));
+        this.lake = S3ObjectStore.create(clients.s3(), root, S3Options.fromEnvironment(env));
         this.credentials = SecretsManagerCredentials.fromEnvironment(clients.secretsManager(), env);
         this.invoker = invoker != null ? invoker : LambdaInvoker.fromEnvironment(clients.lambda(), env);
         this.maxAttempts = 1 + parseRetries(env.getOrDefault(RETRIES, "2"));
-        String catalog = env.getOrDefault(CATALOG, "none");
-        if (!catalog.equals("none")) {
-            throw new IllegalStateException(CATALOG + "=" + catalog + " is not supported by this build: use none");
-        }
+        this.finalize = FinalizeWiring.fromEnvironment(env, clients, lake, root);
     }
 
     /** Reads the environment; {@code invoker} replaces the Lambda fan-out when not null (local fan-out). */
@@ -66,8 +61,8 @@ public final class LambdaEnvironment {
 
     /** A lakefan for one invocation; {@code requestId} names who claims finalize. */
     public Lakefan lakefan(String requestId) {
-        return Lakefan.create(new Lakefan.Ports(lake, invoker, credentials, this::config, Catalog.NONE,
-                        new FooterRowCounter(lake), Views.NONE, ExtractListener.NONE, Clock.systemUTC()),
+        return Lakefan.create(new Lakefan.Ports(lake, invoker, credentials, this::config, finalize.catalog(),
+                        finalize.counter(), finalize.views(), ExtractListener.NONE, Clock.systemUTC()),
                 new Lakefan.Settings(maxAttempts, Duration.ofMinutes(20), 500, requestId,
                         Duration.ofSeconds(Long.parseLong(env.getOrDefault(TIME_MARGIN, "60"))), false,
                         Integer.parseInt(env.getOrDefault(MAX_CONCURRENT_READS, "8"))));
