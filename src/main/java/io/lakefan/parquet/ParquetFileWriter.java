@@ -47,6 +47,7 @@ public final class ParquetFileWriter implements AutoCloseable {
                     .withMaxPaddingSize(0)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withValidation(false)
+                    .withSizeStatisticsEnabled(false) // unencoded-size histograms: no engine we target reads them
                     .build();
             return new ParquetFileWriter(out, w);
         } catch (IOException | RuntimeException e) {
