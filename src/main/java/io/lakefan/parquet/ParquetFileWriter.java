@@ -109,6 +109,7 @@ public final class ParquetFileWriter implements AutoCloseable {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // abstract in parquet 1.17: must be implemented, never called here
         protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
             return support;
         }
