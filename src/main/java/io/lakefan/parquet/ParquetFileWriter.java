@@ -47,6 +47,7 @@ public final class ParquetFileWriter implements AutoCloseable {
                     .withMaxPaddingSize(0)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withValidation(false)
+                    .withSizeStatisticsEnabled(false) // unencoded-size histograms: no engine we target reads them
                     .build();
             return new ParquetFileWriter(out, w);
         } catch (IOException | RuntimeException e) {
@@ -108,6 +109,7 @@ public final class ParquetFileWriter implements AutoCloseable {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // abstract in parquet 1.17: must be implemented, never called here
         protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
             return support;
         }

@@ -60,8 +60,8 @@ public final class RollingWriter {
         }
         open.write(row);
         totalRows++;
-        // the size estimate is cheap but not free; checking every 256 rows is plenty for ~128 MB files
-        if (open.rows() >= maxRows || ((open.rows() & 0xFF) == 0 && open.bytesWritten() >= maxBytes)) finishOpen();
+        // the size estimate sums every column's buffers: every 16th row is cheap and overshoots little even with big rows
+        if (open.rows() >= maxRows || ((open.rows() & 0xF) == 0 && open.bytesWritten() >= maxBytes)) finishOpen();
     }
 
     /** Rows written so far, over all parts. */

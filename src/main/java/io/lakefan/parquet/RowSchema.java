@@ -20,6 +20,18 @@ import java.util.Map;
  * The columns of one extract as they land in Parquet, made from a result set's metadata; the lineage
  * columns {@value #RUN_ID} and {@value #EXTRACTED_AT} follow them in every file. Immutable and shareable
  * between threads.
+ *
+ * <p>Mapping (Parquet type / Glue type): TINYINT int32 INT(8) / tinyint; TINYINT UNSIGNED, SMALLINT int32
+ * INT(16) / smallint; SMALLINT UNSIGNED, MEDIUMINT, INT, YEAR int32 / int; INT UNSIGNED, BIGINT int64 / bigint;
+ * BIGINT UNSIGNED and BIT(64) DECIMAL(20,0); BIT(n&lt;64) int64 / bigint; TINYINT(1) and BIT(1) boolean when
+ * the table asks for booleans (a nonzero TINYINT(1) is true); DECIMAL(p,s) DECIMAL(p,s) up to p = 38, and
+ * <b>above 38 digits a string</b> holding the exact decimal text, because Athena and Glue stop at 38;
+ * FLOAT float, DOUBLE double (FLOAT arrives as MariaDB's text, which has 6 significant digits: cast to
+ * DOUBLE in the query to keep every bit); DATE date; DATETIME timestamp not UTC-adjusted; TIMESTAMP
+ * timestamp UTC-adjusted, both in milliseconds or microseconds per {@link TimestampPrecision}; zero and
+ * invalid dates null (counted by {@link RowReader#zeroDates()}); CHAR, VARCHAR, TEXT, ENUM, SET, JSON, TIME
+ * string; BINARY, VARBINARY, BLOB binary; spatial types binary WKB. Other types fail with
+ * {@link UnmappedTypeException}.
  */
 public final class RowSchema {
     /** Lineage column: the run that wrote the row (string, required). */

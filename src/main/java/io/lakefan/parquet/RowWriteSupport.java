@@ -50,6 +50,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // abstract in parquet 1.17: must be implemented, never called here
     public WriteContext init(Configuration configuration) {
         return context();
     }

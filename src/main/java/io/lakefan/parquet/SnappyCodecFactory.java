@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
  * Snappy through snappy-java, so writing needs no Hadoop classes (parquet's own codec factory loads
  * Hadoop's codecs). Compression only: lakefan never reads Parquet pages.
  */
+@SuppressWarnings("deprecation") // BytesInput.toByteArray(): the simplest heap path for snappy-java's byte[] API
 final class SnappyCodecFactory implements CompressionCodecFactory {
     private static final BytesInputCompressor SNAPPY = new BytesInputCompressor() {
         @Override
