@@ -22,6 +22,7 @@ public final class SourceQuery {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object[]> binds = new ArrayList<>();
     private String orderBy;
+    private String select = "*";
 
     private SourceQuery(TableConfig table) {
         this.table = table;
@@ -37,6 +38,7 @@ public final class SourceQuery {
         q.conditions.addAll(base.conditions);
         q.binds.addAll(base.binds);
         q.orderBy = base.orderBy;
+        q.select = base.select;
         return q;
     }
 
@@ -72,9 +74,15 @@ public final class SourceQuery {
         return table.customQuery() ? "(" + table.query() + ") AS `lakefan_src`" : Names.quote(table.name());
     }
 
+    /** The select list (default {@code *}). */
+    public SourceQuery select(String list) {
+        this.select = list;
+        return this;
+    }
+
     public String sql() {
         StringBuilder sql = new StringBuilder(table.customQuery() || !conditions.isEmpty() || orderBy != null
-                ? "SELECT * FROM " + from() : table.query());
+                || !select.equals("*") ? "SELECT " + select + " FROM " + from() : table.query());
         sql.append(whereClause());
         if (orderBy != null) sql.append(" ORDER BY ").append(orderBy);
         return sql.toString();

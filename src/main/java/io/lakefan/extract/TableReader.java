@@ -64,9 +64,10 @@ final class TableReader {
         PreparedStatement ps = null;
         ResultSet rs = null;
         try {
-            ps = conn.prepareStatement(unit.query().sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            SourceQuery query = exactFloats(conn, unit);
+            ps = conn.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(Integer.MIN_VALUE); // MySQL streaming: one row at a time, flat memory
-            unit.query().bind(ps);
+            query.bind(ps);
             rs = ps.executeQuery();
             RowSchema schema = RowSchema.of(rs.getMetaData(), unit.table());
             RowReader reader = RowReader.of(schema, rs);
@@ -108,6 +109,31 @@ final class TableReader {
             closeQuietly(rs);
             closeQuietly(ps);
         }
+    }
+
+    /**
+     * MySQL's text protocol prints FLOAT with 6 significant digits, which loses bits; a FLOAT read as
+     * {@code CAST(col AS DOUBLE)} arrives with every bit (float to double is exact) and lands as a double.
+     * A custom query is never edited: cast FLOAT columns there yourself.
+     */
+    private static SourceQuery exactFloats(Connection conn, Unit unit) throws SQLException {
+        if (unit.table().customQuery()) return unit.query();
+        List<String> list = new ArrayList<>();
+        boolean any = false;
+        try (PreparedStatement probe = conn.prepareStatement("SELECT * FROM " + unit.query().from() + " WHERE 1 = 0");
+             ResultSet rs = probe.executeQuery()) {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String col = io.lakefan.config.Names.quote(md.getColumnName(i));
+                if (md.getColumnTypeName(i).toUpperCase(java.util.Locale.ROOT).startsWith("FLOAT")) {
+                    list.add("CAST(" + col + " AS DOUBLE) AS " + col);
+                    any = true;
+                } else {
+                    list.add(col);
+                }
+            }
+        }
+        return any ? SourceQuery.of(unit.query()).select(String.join(", ", list)) : unit.query();
     }
 
     private static void closeQuietly(AutoCloseable c) {

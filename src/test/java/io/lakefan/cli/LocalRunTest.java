@@ -118,6 +118,27 @@ class LocalRunTest {
     }
 
     @Test
+    void run_floatColumns_landEveryBit() throws Exception {
+        String d = db.createDatabase("floats");
+        db.exec(d, "CREATE TABLE f (id INT PRIMARY KEY, x FLOAT, y FLOAT NULL)",
+                "INSERT INTO f VALUES (1, 16777217, NULL), (2, 0.1234567, 3.4028234e38), (3, -1.17549435e-38, 1e-45)");
+        LocalRun.Result r = LocalRun.run(d, lake, fullConfig("{\"name\":\"f\"}"));
+        assertEquals(0, r.exitCode(), r.toString());
+        // MariaDB prints FLOAT with 6 digits; its exact value is what CAST AS DOUBLE shows
+        List<String> exact = sourceRows(d, "SELECT id, CAST(x AS DOUBLE), CAST(y AS DOUBLE) FROM f ORDER BY id");
+        List<String> landed = lakeRows("SELECT id, x, y FROM " + LocalRun.files(lake, d, "f") + " ORDER BY id");
+        for (int i = 0; i < exact.size(); i++) {
+            String[] e = exact.get(i).split("\\|");
+            String[] l = landed.get(i).split("\\|");
+            for (int c = 1; c < 3; c++) {
+                if (e[c].equals("null")) assertEquals("null", l[c]);
+                else assertEquals(Double.parseDouble(e[c]), Double.parseDouble(l[c]), 0.0, exact + " vs " + landed);
+            }
+        }
+        assertFalse(landed.get(0).startsWith("1|1.67772E7"), "not the 6-digit text: " + landed);
+    }
+
+    @Test
     void run_emptyTable_isEmptyAndWritesNoFile() throws Exception {
         String d = db.createDatabase("empty");
         db.exec(d, "CREATE TABLE nothing (id INT PRIMARY KEY, v VARCHAR(10))");
