@@ -145,7 +145,12 @@ public final class Benchmark {
 
     static long runLocal(ObjectStore lake, DbCredentials creds, LakefanConfig config,
                          Function<Lakefan.Ports, Lakefan.Ports> adjust) throws Exception {
-        try (ThreadPoolInvoker invoker = new ThreadPoolInvoker(4, 1)) {
+        return runLocal(lake, creds, config, adjust, 4);
+    }
+
+    static long runLocal(ObjectStore lake, DbCredentials creds, LakefanConfig config,
+                         Function<Lakefan.Ports, Lakefan.Ports> adjust, int threads) throws Exception {
+        try (ThreadPoolInvoker invoker = new ThreadPoolInvoker(threads, 1)) {
             Lakefan lakefan = Lakefan.create(adjust.apply(new Lakefan.Ports(lake, invoker, new StaticCredentials(creds),
                             () -> config, Catalog.NONE, new FooterRowCounter(lake), Views.NONE, ExtractListener.NONE,
                             Clock.systemUTC())),
