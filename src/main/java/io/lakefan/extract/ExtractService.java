@@ -7,6 +7,7 @@ import io.lakefan.dispatch.Invoker;
 import io.lakefan.event.EventCodec;
 import io.lakefan.event.ExtractEvent;
 import io.lakefan.json.Json;
+import io.lakefan.lake.Versioned;
 import io.lakefan.run.ChunkPlan;
 import io.lakefan.run.ChunkStatus;
 import io.lakefan.run.DataFile;
@@ -167,11 +168,16 @@ public final class ExtractService {
         }
         int segment = Integer.parseInt(event.position().getOrDefault("segment", "0"));
         Instant now = clock.instant();
-        ChunkStatus unit = runs.chunkStatus(plan.runId(), name, event.chunk())
+        Optional<Versioned> stored = runs.chunkStatusVersion(plan.runId(), name, event.chunk());
+        String etag = stored.map(Versioned::etag).orElse(null);
+        ChunkStatus unit = stored.map(v -> Json.read(v.content(), ChunkStatus.class, "chunk status"))
                 .orElse(ChunkStatus.start(plan.runId(), name, event.chunk(), plan.maxAttempts(), now));
         if (unit.terminal() || segment < unit.segment()) {
             completeTable(plan, table, chunks); // a duplicate delivery: make sure the table was completed
             return currentStatus(plan, name);
+        }
+        if (unit.busy(now, settings.claimant()) && !settings.takeOver()) {
+            return currentStatus(plan, name); // a duplicate delivery while another invocation works on the unit
         }
         String holder = name + "-c" + event.chunk();
         String slot = null;
@@ -188,7 +194,7 @@ public final class ExtractService {
             }
         }
         try {
-            return runSegment(plan, table, chunks, event, unit, segment, budget);
+            return runSegment(plan, table, chunks, event, unit, etag, segment, budget);
         } finally {
             if (slot != null) {
                 slots.release(slot);
@@ -209,11 +215,15 @@ public final class ExtractService {
     }
 
     private TableStatus runSegment(Plan plan, TableConfig table, ChunkPlan chunks, ExtractEvent event,
-                                   ChunkStatus unit, int segment, TimeBudget budget) {
+                                   ChunkStatus unit, String etag, int segment, TimeBudget budget) {
         String name = table.lakeName();
         Instant now = clock.instant();
-        unit = unit.begin(segment, now);
-        runs.save(unit);
+        long remaining = budget.remainingMillis();
+        Instant until = remaining >= settings.lease().toMillis() ? now.plus(settings.lease()) : now.plusMillis(remaining);
+        unit = unit.begin(segment, now, settings.claimant(), until);
+        if (!runs.saveIfUnchanged(unit, etag)) {
+            return currentStatus(plan, name); // a duplicate delivery got here first
+        }
         leases.renew(plan.database(), name, plan.runId(), now);
 
         List<String> after = null;

@@ -20,7 +20,7 @@ import java.util.Map;
 public record ChunkStatus(String runId, String table, int chunk, Status status, int segment, int attempts,
                           int maxAttempts, List<DataFile> files, Map<String, String> resume, int nextPart,
                           long zeroDates, String error, Instant startedAt, Instant finishedAt,
-                          Instant updatedAt) {
+                          Instant updatedAt, String holder, Instant busyUntil) {
 
     public ChunkStatus {
         files = files == null ? List.of() : List.copyOf(files);
@@ -29,7 +29,7 @@ public record ChunkStatus(String runId, String table, int chunk, Status status, 
 
     public static ChunkStatus start(String runId, String table, int chunk, int maxAttempts, Instant now) {
         return new ChunkStatus(runId, table, chunk, Status.RUNNING, 0, 0, maxAttempts, List.of(), Map.of(), 0, 0,
-                null, now, null, now);
+                null, now, null, now, null, null);
     }
 
     public boolean terminal() {
@@ -45,11 +45,23 @@ public record ChunkStatus(String runId, String table, int chunk, Status status, 
         return status == Status.RUNNING && updatedAt != null && updatedAt.plus(lease).isBefore(now);
     }
 
-    /** The record for an invocation of {@code segment}: a retry of the same segment counts an attempt. */
-    public ChunkStatus begin(int seg, Instant now) {
+    /**
+     * Whether another invocation is working on this unit right now (a duplicate delivery of the same event must
+     * not write the same keys at the same time): RUNNING, held by someone else, before that one's deadline.
+     */
+    public boolean busy(Instant now, String me) {
+        return status == Status.RUNNING && holder != null && !holder.equals(me) && busyUntil != null
+                && busyUntil.isAfter(now);
+    }
+
+    /**
+     * The record for an invocation of {@code segment} by {@code who} until {@code until}: a retry of the same
+     * segment counts an attempt.
+     */
+    public ChunkStatus begin(int seg, Instant now, String who, Instant until) {
         int a = seg == segment ? attempts + 1 : 1;
         return new ChunkStatus(runId, table, chunk, Status.RUNNING, seg, a, maxAttempts, files, resume, nextPart,
-                zeroDates, null, startedAt == null ? now : startedAt, null, now);
+                zeroDates, null, startedAt == null ? now : startedAt, null, now, who, until);
     }
 
     /** A segment ended: its files are added; {@code next} empty means the unit is complete. */
@@ -60,11 +72,11 @@ public record ChunkStatus(String runId, String table, int chunk, Status status, 
         Status s = !complete ? Status.RUNNING : all.stream().mapToLong(DataFile::rows).sum() == 0 ? Status.EMPTY
                 : Status.SUCCESSFUL;
         return new ChunkStatus(runId, table, chunk, s, segment, attempts, maxAttempts, all, next, part,
-                zeroDates + zeros, null, startedAt, complete ? now : null, now);
+                zeroDates + zeros, null, startedAt, complete ? now : null, now, null, null);
     }
 
     public ChunkStatus failed(String message, Instant now) {
         return new ChunkStatus(runId, table, chunk, Status.FAILED, segment, attempts, maxAttempts, files, resume,
-                nextPart, zeroDates, message, startedAt, now, now);
+                nextPart, zeroDates, message, startedAt, now, now, null, null);
     }
 }

@@ -86,6 +86,17 @@ public final class RunRecords {
         return lake.get(key).map(v -> Json.read(v.content(), ChunkStatus.class, key));
     }
 
+    /** The unit's record with its version tag, for a conditional update. */
+    public Optional<Versioned> chunkStatusVersion(String runId, String table, int chunk) {
+        return lake.get(LakeLayout.chunkStatus(runId, table, chunk));
+    }
+
+    /** Writes the unit's record only if it is still the version read ({@code etag} null: only if absent). */
+    public boolean saveIfUnchanged(ChunkStatus status, String etag) {
+        String key = LakeLayout.chunkStatus(status.runId(), status.table(), status.chunk());
+        return etag == null ? lake.putIfAbsent(key, Json.write(status)) : lake.putIfMatch(key, Json.write(status), etag);
+    }
+
     public void save(ChunkStatus status) {
         lake.put(LakeLayout.chunkStatus(status.runId(), status.table(), status.chunk()), Json.write(status));
     }
