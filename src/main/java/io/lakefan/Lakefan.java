@@ -85,7 +85,7 @@ public final class Lakefan {
                 ports.clock(), settings.maxAttempts());
         Completion completion = new Completion(runs, ports.invoker(), settings.claimant());
         this.extracts = new ExtractService(ports.lake(), source, completion, ports.listener(),
-                new Leases(ports.lake(), settings.lease()), ports.clock());
+                new Leases(ports.lake(), settings.lease(), settings.claimant()), ports.clock());
         this.finalizer = new Finalizer(runs, ports.catalog(), ports.counter(), ports.views(), ports.invoker(),
                 ports.clock());
     }

@@ -60,12 +60,15 @@ public final class ExtractService {
             completion.check(plan);
             return previous;
         }
+        var held = leases.acquire(plan.database(), name, plan.runId(), now, budget.remainingMillis());
+        if (held.isPresent() && held.get().runId().equals(plan.runId())) {
+            // a duplicate delivery of this event while another invocation works on it: that one records the outcome
+            return previous != null ? previous : TableStatus.start(plan.runId(), name, table.name(), plan.maxAttempts(), now);
+        }
         TableStatus status = previous == null
                 ? TableStatus.start(plan.runId(), name, table.name(), plan.maxAttempts(), now)
                 : previous.nextAttempt(now);
         runs.save(status);
-
-        var held = leases.acquire(plan.database(), name, plan.runId(), now);
         if (held.isPresent()) {
             status = status.skipped("run " + held.get().runId() + " is extracting this table (lease until "
                     + held.get().expiresAt() + ")", clock.instant());

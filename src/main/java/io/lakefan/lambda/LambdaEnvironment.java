@@ -48,7 +48,7 @@ public final class LambdaEnvironment {
                 "the lake root, e.g. s3://my-lake/raw")), S3Options.fromEnvironment(env));
         this.credentials = SecretsManagerCredentials.fromEnvironment(clients.secretsManager(), env);
         this.invoker = invoker != null ? invoker : LambdaInvoker.fromEnvironment(clients.lambda(), env);
-        this.maxAttempts = 1 + parseRetries(env.getOrDefault(RETRIES, "2"));
+        this.maxAttempts = maxAttempts(env);
         String catalog = env.getOrDefault(CATALOG, "none");
         if (!catalog.equals("none")) {
             throw new IllegalStateException(CATALOG + "=" + catalog + " is not supported by this build: use none");
@@ -83,6 +83,11 @@ public final class LambdaEnvironment {
             }
         }
         throw new IllegalStateException(CONFIG + " must be classpath:NAME or s3://bucket/key, got " + where);
+    }
+
+    /** Attempts per invocation: 1 + {@value #RETRIES} (Lambda's async retries, default 2). */
+    public static int maxAttempts(Map<String, String> env) {
+        return 1 + parseRetries(env.getOrDefault(RETRIES, "2"));
     }
 
     public ObjectStore lake() {
