@@ -214,6 +214,11 @@ final class LambdaRig implements AutoCloseable {
         return keys(database + "/" + table + "/").stream().filter(k -> k.endsWith(".parquet")).sorted().toList();
     }
 
+    /** Writes an object under the lake prefix (to set up a lease or a state). */
+    void put(String key, byte[] content) {
+        s3.putObject(b -> b.bucket(BUCKET).key(PREFIX + "/" + key), RequestBody.fromBytes(content));
+    }
+
     String text(String key) {
         try {
             return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(PREFIX + "/" + key)).asUtf8String();
