@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.net.URI;
@@ -45,8 +46,11 @@ public final class AwsClients {
 
     private AwsClients(boolean pathStyle, Map<String, String> env) {
         this.pathStyle = pathStyle;
+        // path-style means an emulator (LocalStack, moto, s3proxy, MinIO); some answer a conditional write's 412
+        // before "100 Continue" and close the connection, and the url-connection client then loses the error code
         this.s3 = new Lazy<>(() -> configure(S3Client.builder(), env, "S3").httpClient(http.get())
-                .forcePathStyle(pathStyle).build());
+                .forcePathStyle(pathStyle)
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(!pathStyle).build()).build());
         this.lambda = new Lazy<>(() -> configure(LambdaClient.builder(), env, "LAMBDA").httpClient(http.get()).build());
         this.secretsManager = new Lazy<>(() -> configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER")
                 .httpClient(http.get()).build());

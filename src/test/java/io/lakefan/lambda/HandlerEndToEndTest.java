@@ -57,6 +57,7 @@ class HandlerEndToEndTest {
     }
 
     static String shop(String prefix) {
+        TestDatabase db = TestDatabase.get();
         String d = db.createDatabase(prefix);
         db.exec(d, "CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100), balance DECIMAL(12,2))",
                 "INSERT INTO customers SELECT seq, CONCAT('customer ', seq, ' ü 東京'), seq * 1.25 FROM seq_1_to_1500",
