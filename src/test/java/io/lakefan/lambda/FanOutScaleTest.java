@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -41,12 +40,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * records in s3proxy): every table invoked exactly once, events small and free of credentials. Prints the
  * time it takes; asserts no time (the machine is shared).
  */
-class FanOutScaleTest {
+public class FanOutScaleTest {
     static final int TABLES = 1000;
     static final String PASSWORD = "fan-out-S3cret";
 
     /** Times one dispatch of {@code tables} tables against a record-only fake Lambda; returns the invocations. */
-    static Measured dispatch(int tables, int hop) {
+    public static Measured dispatch(int tables, int hop) {
         StringBuilder config = new StringBuilder("{\"tables\":[");
         for (int i = 0; i < tables; i++) config.append(i > 0 ? "," : "").append("{\"name\":\"t").append(i).append("\"}");
         LakefanConfig cfg = ConfigLoader.parse("fan-out test", config.append("]}").toString().getBytes(StandardCharsets.UTF_8));
@@ -77,8 +76,8 @@ class FanOutScaleTest {
         }
     }
 
-    record Measured(Plan plan, List<FakeLambda.Invocation> invocations, long nanos, long invokeNanos) {
-        double seconds() {
+    public record Measured(Plan plan, List<FakeLambda.Invocation> invocations, long nanos, long invokeNanos) {
+        public double seconds() {
             return nanos / 1e9;
         }
     }
@@ -110,9 +109,5 @@ class FanOutScaleTest {
         Measured m = dispatch(3, 7);
         assertTrue(m.invocations().stream().map(i -> EventCodec.parse(i.payload()).hop()).allMatch(h -> h == 8),
                 m.invocations().stream().map(FakeLambda.Invocation::payloadText).toList().toString());
-    }
-
-    static Function<Integer, Measured> forBenchmark() {
-        return n -> dispatch(n, 0);
     }
 }
