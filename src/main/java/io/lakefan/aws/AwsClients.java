@@ -1,13 +1,20 @@
 package io.lakefan.aws;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -37,30 +44,86 @@ public final class AwsClients {
     private final Lazy<GlueClient> glue;
     private final Lazy<AthenaClient> athena;
 
-    private AwsClients(boolean pathStyle) {
+    private AwsClients(boolean pathStyle, Map<String, String> env) {
         this.pathStyle = pathStyle;
-        this.s3 = new Lazy<>(() -> S3Client.builder().httpClient(http.get()).forcePathStyle(pathStyle).build());
-        this.lambda = new Lazy<>(() -> LambdaClient.builder().httpClient(http.get()).build());
-        this.secretsManager = new Lazy<>(() -> SecretsManagerClient.builder().httpClient(http.get()).build());
+        // path-style means an emulator (LocalStack, moto, s3proxy, MinIO); some answer a conditional write's 412
+        // before "100 Continue" and close the connection, and the url-connection client then loses the error code
+        this.s3 = new Lazy<>(() -> configure(S3Client.builder(), env, "S3").httpClient(http.get())
+                .forcePathStyle(pathStyle)
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(!pathStyle).build()).build());
+        this.lambda = new Lazy<>(() -> configure(LambdaClient.builder(), env, "LAMBDA").httpClient(http.get()).build());
+        this.secretsManager = new Lazy<>(() -> configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER")
+                .httpClient(http.get()).build());
+        this.glue = new Lazy<>(() -> configure(GlueClient.builder(), env, "GLUE").httpClient(http.get()).build());
+        this.athena = new Lazy<>(() -> configure(AthenaClient.builder(), env, "ATHENA").httpClient(http.get()).build());
+    }
+
+    private AwsClients(S3Client s3, LambdaClient lambda, SecretsManagerClient secretsManager) {
+        this.pathStyle = false; // unknown: the given client was configured by its builder
+        this.s3 = given(s3, "S3");
+        this.lambda = given(lambda, "Lambda");
+        this.secretsManager = given(secretsManager, "Secrets Manager");
         this.glue = new Lazy<>(() -> GlueClient.builder().httpClient(http.get()).build());
         this.athena = new Lazy<>(() -> AthenaClient.builder().httpClient(http.get()).build());
     }
 
-    /** The container-wide instance, configured from {@link System#getenv()}. */
+    /** The container-wide instance: the SDK's own resolution of region, credentials and endpoints. */
     public static AwsClients shared() {
         AwsClients c = shared;
         if (c == null) {
             synchronized (SHARED_LOCK) {
                 c = shared;
-                if (c == null) shared = c = fromEnvironment(System.getenv());
+                if (c == null) shared = c = new AwsClients(pathStyle(System.getenv()), Map.of());
             }
         }
         return c;
     }
 
-    /** A new set of clients configured from {@code env} (only {@value #PATH_STYLE_ENV} is read here). */
+    /**
+     * A new set of clients configured from {@code env}, a stand-in for the process environment ({@code lakefan
+     * invoke}, tests): {@value #PATH_STYLE_ENV}, and when present in {@code env} the SDK's standard names
+     * {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN},
+     * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} ({@code S3}, {@code LAMBDA},
+     * {@code SECRETS_MANAGER}, {@code GLUE}, {@code ATHENA}). Whatever {@code env} lacks is left to the SDK's
+     * default chains, so for the real environment this equals what the SDK does by itself.
+     */
     public static AwsClients fromEnvironment(Map<String, String> env) {
-        return new AwsClients(Boolean.parseBoolean(env.getOrDefault(PATH_STYLE_ENV, "false").trim()));
+        return new AwsClients(pathStyle(env), Map.copyOf(env));
+    }
+
+    /** Explicit clients (tests, embedding); Glue and Athena are built from the SDK defaults on first use. */
+    public static AwsClients of(S3Client s3, LambdaClient lambda, SecretsManagerClient secretsManager) {
+        return new AwsClients(s3, lambda, secretsManager);
+    }
+
+    private static boolean pathStyle(Map<String, String> env) {
+        return Boolean.parseBoolean(env.getOrDefault(PATH_STYLE_ENV, "false").trim());
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, Map<String, String> env,
+                                                                      String service) {
+        String endpoint = blankToNull(env.get("AWS_ENDPOINT_URL_" + service));
+        if (endpoint == null) endpoint = blankToNull(env.get("AWS_ENDPOINT_URL"));
+        if (endpoint != null) builder.endpointOverride(URI.create(endpoint));
+        String region = blankToNull(env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION")));
+        if (region != null) builder.region(Region.of(region));
+        String key = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
+        String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
+        String token = blankToNull(env.get("AWS_SESSION_TOKEN"));
+        if (key != null && secret != null) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(token == null
+                    ? AwsBasicCredentials.create(key, secret) : AwsSessionCredentials.create(key, secret, token)));
+        }
+        return builder;
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static <T> Lazy<T> given(T client, String what) {
+        if (client == null) throw new IllegalArgumentException("no " + what + " client given");
+        return new Lazy<>(() -> client);
     }
 
     public S3Client s3() {

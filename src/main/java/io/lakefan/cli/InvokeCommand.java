@@ -2,6 +2,7 @@ package io.lakefan.cli;
 
 import io.lakefan.aws.AwsClients;
 import io.lakefan.event.EventCodec;
+import io.lakefan.event.EventException;
 import io.lakefan.lambda.Handler;
 import io.lakefan.lambda.LambdaEnvironment;
 import io.lakefan.lambda.LocalContext;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,7 +46,11 @@ final class InvokeCommand {
     private InvokeCommand() {
     }
 
-    static int run(List<String> argv, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command; {@code env} stands for the process environment (the function's variables and the SDK's
+     * {@code AWS_*} settings are read from it) and {@code clients} are the AWS clients the handler uses.
+     */
+    static int run(List<String> argv, PrintStream out, PrintStream err, Map<String, String> env, AwsClients clients) {
         Args a = Args.parse(argv, Set.of("--event", "--fan-out", "--timeout", "--function", "--parallelism"), Set.of());
         Path eventFile = Path.of(a.required("--event"));
         String fanOut = a.get("--fan-out") == null ? "lambda" : a.get("--fan-out");
@@ -59,17 +65,23 @@ final class InvokeCommand {
         } catch (IOException e) {
             throw new Args.UsageException("cannot read --event " + eventFile + ": " + e.getMessage());
         }
-        EventCodec.parse(event); // a malformed event fails here, before any AWS call
+        try {
+            EventCodec.parse(event); // a malformed event fails here, before any AWS call
+        } catch (EventException e) {
+            err.println("lakefan invoke: the event in " + eventFile + " is not valid: " + e.getMessage());
+            return 2;
+        }
 
-        AwsClients clients = AwsClients.shared();
         if (fanOut.equals("lambda")) {
-            Handler handler = new Handler(() -> LambdaEnvironment.of(System.getenv(), clients, null));
+            Handler handler = new Handler(() -> LambdaEnvironment.of(env, clients, null));
             out.println(invokeOnce(handler, event, function, timeoutMillis));
             return 0;
         }
-        int retries = Integer.parseInt(System.getenv().getOrDefault(LambdaEnvironment.RETRIES, "0"));
-        try (ThreadPoolInvoker pool = new ThreadPoolInvoker(a.intValue("--parallelism", 4, 1), 1 + retries)) {
-            LambdaEnvironment environment = LambdaEnvironment.of(System.getenv(), clients, pool);
+        // the pool retries a failed child as often as the function's async retry setting allows, so that the
+        // table's last attempt is terminal and finalize runs, as on Lambda
+        int attempts = LambdaEnvironment.maxAttempts(env);
+        try (ThreadPoolInvoker pool = new ThreadPoolInvoker(a.intValue("--parallelism", 4, 1), attempts)) {
+            LambdaEnvironment environment = LambdaEnvironment.of(env, clients, pool);
             Handler handler = new Handler(() -> environment);
             pool.bind((child, budget) -> invokeOnce(handler, EventCodec.write(child), function, timeoutMillis));
             String response = invokeOnce(handler, event, function, timeoutMillis);

@@ -54,7 +54,8 @@ public final class Main {
             return 0;
         }
         try {
-            return command.equals("run") ? RunCommand.run(rest, out, env) : InvokeCommand.run(rest, out, err);
+            return command.equals("run") ? RunCommand.run(rest, out, env) : InvokeCommand.run(rest, out, err, env,
+                    io.lakefan.aws.AwsClients.fromEnvironment(env));
         } catch (Args.UsageException e) {
             err.println("lakefan " + command + ": " + e.getMessage() + "\n");
             err.print(help);

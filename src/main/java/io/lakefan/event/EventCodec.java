@@ -23,6 +23,11 @@ public final class EventCodec {
     private static final Set<String> KNOWN = Set.of("action", "runId", "tables", "table", "chunk", "position",
             "waiting", "hop");
 
+    /** Named in every message about an event of the wrong shape. */
+    static final String SHAPES = "accepted events: an EventBridge Scheduled Event, {\"action\":\"dispatch\"[,"
+            + "\"tables\":[...]]}, {\"action\":\"extract\",\"table\":\"NAME\"[,\"runId\":\"...\"]},"
+            + " {\"action\":\"finalize\",\"runId\":\"...\"}";
+
     private EventCodec() {
     }
 
@@ -32,10 +37,11 @@ public final class EventCodec {
         try {
             node = JSON.readTree(json);
         } catch (IOException e) {
-            throw new EventException("the event is not JSON: " + e.getMessage());
+            throw new EventException("the event is not JSON (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? j.getOriginalMessage() : e.getMessage()) + "); " + SHAPES);
         }
         if (node == null || !node.isObject()) {
-            throw new EventException("the event must be a JSON object, got: " + abbreviate(node));
+            throw new EventException("the event must be a JSON object, got: " + abbreviate(node) + "; " + SHAPES);
         }
         if ("Scheduled Event".equals(node.path("detail-type").asText(null))) {
             return scheduled(node);
@@ -43,7 +49,7 @@ public final class EventCodec {
         JsonNode action = node.get("action");
         if (action == null || !action.isTextual()) {
             throw new EventException("the event has no \"action\" and is not an EventBridge Scheduled Event: "
-                    + abbreviate(node));
+                    + abbreviate(node) + "; " + SHAPES);
         }
         List<String> unknown = new ArrayList<>();
         node.fieldNames().forEachRemaining(f -> {
@@ -60,7 +66,7 @@ public final class EventCodec {
             case "finalize":
                 return new FinalizeEvent(text(node, "runId", true), stringMap(node.get("waiting"), "waiting"), hop);
             default:
-                throw new EventException("unknown action \"" + action.asText() + "\"");
+                throw new EventException("unknown action \"" + action.asText() + "\"; " + SHAPES);
         }
     }
 

@@ -50,7 +50,7 @@ public final class LambdaEnvironment {
         this.lake = S3ObjectStore.create(clients.s3(), root, S3Options.fromEnvironment(env));
         this.credentials = SecretsManagerCredentials.fromEnvironment(clients.secretsManager(), env);
         this.invoker = invoker != null ? invoker : LambdaInvoker.fromEnvironment(clients.lambda(), env);
-        this.maxAttempts = 1 + parseRetries(env.getOrDefault(RETRIES, "2"));
+        this.maxAttempts = maxAttempts(env);
         this.finalize = FinalizeWiring.fromEnvironment(env, clients, lake, root);
     }
 
@@ -84,6 +84,11 @@ public final class LambdaEnvironment {
             }
         }
         throw new IllegalStateException(CONFIG + " must be classpath:NAME or s3://bucket/key, got " + where);
+    }
+
+    /** Attempts per invocation: 1 + {@value #RETRIES} (Lambda's async retries, default 2). */
+    public static int maxAttempts(Map<String, String> env) {
+        return 1 + parseRetries(env.getOrDefault(RETRIES, "2"));
     }
 
     public ObjectStore lake() {

@@ -14,11 +14,19 @@ public final class LocalContext implements Context {
     private final long deadline;
     private final int timeoutMillis;
     private final String requestId = UUID.randomUUID().toString();
+    private final LambdaLogger logger;
 
+    /** Logs to standard output, like the Lambda runtime (which sends it to CloudWatch Logs). */
     public LocalContext(String functionName, int timeoutMillis) {
+        this(functionName, timeoutMillis, null);
+    }
+
+    /** Logs to {@code logger} (tests capture the handler's log lines this way); null means standard output. */
+    public LocalContext(String functionName, int timeoutMillis, LambdaLogger logger) {
         this.functionName = functionName;
         this.timeoutMillis = timeoutMillis;
         this.deadline = System.currentTimeMillis() + timeoutMillis;
+        this.logger = logger != null ? logger : STDOUT;
     }
 
     @Override
@@ -73,18 +81,20 @@ public final class LocalContext implements Context {
 
     @Override
     public LambdaLogger getLogger() {
-        return new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.out.println(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                System.out.println(new String(message, StandardCharsets.UTF_8));
-            }
-        };
+        return logger;
     }
+
+    private static final LambdaLogger STDOUT = new LambdaLogger() {
+        @Override
+        public void log(String message) {
+            System.out.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+            System.out.println(new String(message, StandardCharsets.UTF_8));
+        }
+    };
 
     public int timeoutMillis() {
         return timeoutMillis;

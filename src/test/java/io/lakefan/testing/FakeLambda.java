@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -40,6 +41,9 @@ public final class FakeLambda extends FakeAwsServer {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile int failStatus;
+    private volatile int asyncRetries;
+    private volatile BiConsumer<Invocation, Integer> beforeRetry = (i, n) -> { };
+    private final AtomicInteger deliveries = new AtomicInteger();
     private final Object idle = new Object();
     private int running;
 
@@ -71,6 +75,28 @@ public final class FakeLambda extends FakeAwsServer {
     public void failNext(int n, int status) {
         failStatus = status;
         failNext.set(n);
+    }
+
+    /**
+     * Like Lambda's async retry setting (MaximumRetryAttempts, 0 to 2): when the handler throws on an
+     * {@code Event} invocation, the same payload is delivered again up to {@code n} more times (at once, where
+     * Lambda waits a minute or two). Only the error of the last delivery lands in {@link #errors()}.
+     */
+    public FakeLambda asyncRetries(int n) {
+        if (n < 0 || n > 2) throw new IllegalArgumentException("Lambda allows 0 to 2 async retries");
+        this.asyncRetries = n;
+        return this;
+    }
+
+    /** Called before each re-delivery with the invocation and the attempt about to start (2 or 3). */
+    public FakeLambda beforeRetry(BiConsumer<Invocation, Integer> hook) {
+        this.beforeRetry = hook;
+        return this;
+    }
+
+    /** Handler runs of async invocations, retries included. */
+    public int deliveries() {
+        return deliveries.get();
     }
 
     /** Accepted invocations, in arrival order. */
@@ -133,15 +159,29 @@ public final class FakeLambda extends FakeAwsServer {
         String function = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
         String type = ex.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
         if (type == null) type = "RequestResponse";
-        invocations.add(new Invocation(function, type, payload));
+        Invocation invocation = new Invocation(function, type, payload);
+        invocations.add(invocation);
         switch (type) {
             case "Event" -> {
                 synchronized (idle) {
                     running++;
                 }
+                int retries = asyncRetries;
                 async.execute(() -> {
                     try {
-                        handler.apply(payload);
+                        for (int attempt = 1; ; attempt++) {
+                            try {
+                                deliveries.incrementAndGet();
+                                handler.apply(payload);
+                                break;
+                            } catch (Throwable t) {
+                                if (attempt > retries) {
+                                    errors.add(t);
+                                    break;
+                                }
+                                beforeRetry.accept(invocation, attempt + 1);
+                            }
+                        }
                     } catch (Throwable t) {
                         errors.add(t);
                     } finally {
