@@ -306,6 +306,11 @@ class TemplateTest {
                 "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:database/${GlueDatabaseName}",
                 "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:table/${GlueDatabaseName}/*"), glueResources);
         assertFalse(actions(glue).stream().anyMatch(a -> a.startsWith("glue:Delete")), "finalize never deletes catalog objects");
+        JsonNode views = statementWithSid("GlueLatestViews");
+        assertEquals("CatalogOn", conditionOf(views));
+        assertEquals(List.of("glue:DeleteTable"), actions(views), "only a view's entry may be replaced");
+        assertEquals(List.of("arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:table/${GlueDatabaseName}/*_latest*"),
+                subs(views));
 
         JsonNode crawler = statementWithSid("GlueCrawler");
         assertEquals("HasCrawler", conditionOf(crawler));
