@@ -49,10 +49,23 @@ public final class Benchmark {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--rows")) rows = Long.parseLong(args[++i].replace("_", ""));
         }
-        System.out.printf("lakefan benchmark: %,d rows, max heap %d MB, %d cores, %s%n", rows,
+        header("lakefan benchmark", rows);
+        compare(TestDatabase.get(), rows);
+        System.exit(0);
+    }
+
+    static void header(String what, long rows) {
+        System.out.printf("%s: %,d rows, max heap %d MB, %d cores, %s, load average %.2f%n", what, rows,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        TestDatabase db = TestDatabase.get();
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Creates {@code bench.bench_rows} with {@code rows} rows and times a plain read against lakefan's extract,
+     * twice each; prints the best of each, their ratio and the peak heap. Leaves the table for later phases.
+     */
+    static void compare(TestDatabase db, long rows) throws Exception {
         String database = db.createDatabaseNamed("bench");
         long t0 = System.nanoTime();
         BenchTable.create(db, database, "bench_rows", rows);
@@ -69,9 +82,10 @@ public final class Benchmark {
             best = best == null || extract.rowsPerSecond() > best.rowsPerSecond() ? extract : best;
         }
         System.out.println();
-        System.out.printf("%-18s %14s %12s %14s%n", "", "rows/s", "seconds", "peak heap MB");
+        System.out.printf("%-18s %14s %10s %16s %16s%n", "", "rows/s", "seconds", "peak used MB", "peak live MB");
         for (Phase p : new Phase[]{bestRead, best}) {
-            System.out.printf("%-18s %,14.0f %12.2f %14d%n", p.name(), p.rowsPerSecond(), p.seconds(), p.peakHeapMb());
+            System.out.printf("%-18s %,14.0f %10.2f %16d %16d%n", p.name(), p.rowsPerSecond(), p.seconds(),
+                    p.peakUsedMb(), p.peakLiveMb());
         }
         System.out.printf("ratio extract / plain read: %.2f%n", best.rowsPerSecond() / bestRead.rowsPerSecond());
         long bytes;
@@ -82,11 +96,10 @@ public final class Benchmark {
         try (Stream<Path> s = Files.walk(lake)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        System.exit(0);
     }
 
     /** A measured phase. */
-    record Phase(String name, long rows, double seconds, long peakHeapMb) {
+    record Phase(String name, long rows, double seconds, long peakUsedMb, long peakLiveMb) {
         double rowsPerSecond() {
             return rows / seconds;
         }
@@ -97,19 +110,18 @@ public final class Benchmark {
     }
 
     static Phase measure(String name, long expectedRows, Body body) throws Exception {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        long start = System.nanoTime();
-        long n = body.run();
+        long start;
+        long n;
+        HeapProbe probe = HeapProbe.start();
+        try (probe) {
+            start = System.nanoTime();
+            n = body.run();
+        }
         double secs = (System.nanoTime() - start) / 1e9;
         if (n != expectedRows) throw new IllegalStateException(name + " saw " + n + " rows, expected " + expectedRows);
-        long peak = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
-        }
-        Phase phase = new Phase(name, n, secs, peak >> 20);
-        System.out.printf("  %-18s %,d rows in %.2f s = %,.0f rows/s, peak heap %d MB%n", name, n, secs,
-                phase.rowsPerSecond(), phase.peakHeapMb());
+        Phase phase = new Phase(name, n, secs, probe.peakUsedMb(), probe.peakLiveMb());
+        System.out.printf("  %-18s %,d rows in %.2f s = %,.0f rows/s, peak heap used %d MB, live %d MB%n", name, n,
+                secs, phase.rowsPerSecond(), phase.peakUsedMb(), phase.peakLiveMb());
         return phase;
     }
 

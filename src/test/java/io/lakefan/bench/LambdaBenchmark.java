@@ -139,9 +139,9 @@ public final class LambdaBenchmark {
                 bestRead = bestRead == null || read.rowsPerSecond() > bestRead.rowsPerSecond() ? read : bestRead;
                 best = best == null || extract.rowsPerSecond() > best.rowsPerSecond() ? extract : best;
             }
-            System.out.printf("best: plain read %,.0f rows/s, extract into s3proxy %,.0f rows/s (ratio %.2f), peak heap %d MB%n",
+            System.out.printf("best: plain read %,.0f rows/s, extract into s3proxy %,.0f rows/s (ratio %.2f), peak heap used %d MB%n",
                     bestRead.rowsPerSecond(), best.rowsPerSecond(), best.rowsPerSecond() / bestRead.rowsPerSecond(),
-                    best.peakHeapMb());
+                    best.peakUsedMb());
             try (var files = Files.walk(s3Server.dir().resolve("bench").resolve("raw1"))) {
                 System.out.printf("parquet per run: %.1f MB%n", files.filter(f -> f.toString().endsWith(".parquet"))
                         .mapToLong(f -> f.toFile().length()).sum() / 1048576.0);

@@ -94,6 +94,8 @@ public final class S3Server implements AutoCloseable {
                 // s3proxy (Jetty) may answer an error before "100 Continue" and close the connection; the
                 // url-connection client then loses the S3 error code ("Error writing request body to server")
                 .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
+                // plain Content-Length bodies (no aws-chunked trailers), which Jetty reads before it answers
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
