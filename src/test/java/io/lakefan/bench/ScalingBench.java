@@ -22,21 +22,21 @@ final class ScalingBench {
     /** Extracts tables of each size into a local lake and prints rows/s and the peak heap of each. */
     static void heapBySize(TestDatabase db, String database, List<Long> sizes) throws Exception {
         System.out.printf("%nheap by table size (max heap %d MB):%n", Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("%12s %14s %16s %16s%n", "rows", "rows/s", "peak used MB", "peak live MB");
+        System.out.printf("%12s %14s %16s %20s%n", "rows", "rows/s", "peak used MB", "peak live MB (full GC)");
         for (long rows : sizes) {
             String table = "bench_" + rows;
             BenchTable.create(db, database, table, rows);
             Path lake = Files.createTempDirectory("lakefan-heap");
             long start = System.nanoTime();
             long n;
-            HeapProbe probe = HeapProbe.start();
+            HeapProbe probe = HeapProbe.startWithLiveSampling();
             try (probe) {
                 n = Benchmark.runLocal(FileObjectStore.at(lake), db.credentials(database), config(table, ""),
                         Function.identity());
             }
             double secs = (System.nanoTime() - start) / 1e9;
             if (n != rows) throw new IllegalStateException("extracted " + n + " of " + rows);
-            System.out.printf("%,12d %,14.0f %16d %16d%n", rows, rows / secs, probe.peakUsedMb(), probe.peakLiveMb());
+            System.out.printf("%,12d %,14.0f %16d %20d%n", rows, rows / secs, probe.peakUsedMb(), probe.peakFullLiveMb());
             db.exec(database, "DROP TABLE `" + table + "`");
             delete(lake);
         }

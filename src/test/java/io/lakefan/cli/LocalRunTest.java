@@ -2,6 +2,7 @@ package io.lakefan.cli;
 
 import io.lakefan.testing.DuckDb;
 import io.lakefan.testing.LocalRun;
+import io.lakefan.testing.Rows;
 import io.lakefan.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,30 +36,12 @@ class LocalRunTest {
         return b.append("]}").toString();
     }
 
-    /** Every row of a MariaDB query as text, for comparison with DuckDB. */
-    static List<String> sourceRows(String database, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(row.toString());
-            }
-        }
-        return out;
+    static List<String> sourceRows(String database, String sql) {
+        return Rows.source(database, sql);
     }
 
     static List<String> lakeRows(String sql) {
-        try (DuckDb duck = DuckDb.open()) {
-            List<String> out = new ArrayList<>();
-            for (List<Object> r : duck.rows(sql)) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 0; i < r.size(); i++) row.append(i > 0 ? "|" : "").append(r.get(i));
-                out.add(row.toString());
-            }
-            return out;
-        }
+        return Rows.lake(sql);
     }
 
     static List<Path> parquetFiles(Path dir) throws IOException {

@@ -1,5 +1,7 @@
 package io.lakefan.lambda;
 
+import io.lakefan.testing.Rows;
+
 import io.lakefan.finalize.RunFailedException;
 import io.lakefan.run.RunSummary;
 import io.lakefan.run.Status;

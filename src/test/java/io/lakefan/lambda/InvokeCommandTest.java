@@ -1,5 +1,7 @@
 package io.lakefan.lambda;
 
+import io.lakefan.testing.Rows;
+
 import io.lakefan.cli.Main;
 import io.lakefan.testing.FakeLambda;
 import io.lakefan.testing.FakeSecretsManager;

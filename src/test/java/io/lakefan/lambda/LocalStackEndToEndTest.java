@@ -1,5 +1,7 @@
 package io.lakefan.lambda;
 
+import io.lakefan.testing.Rows;
+
 import io.lakefan.run.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;

@@ -1,5 +1,7 @@
 package io.lakefan.lambda;
 
+import io.lakefan.testing.Rows;
+
 import io.lakefan.json.Json;
 import io.lakefan.lake.LakeLayout;
 import io.lakefan.run.Leases;

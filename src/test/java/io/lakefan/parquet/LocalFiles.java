@@ -4,25 +4,21 @@ import io.lakefan.lake.ObjectOutput;
 import io.lakefan.lake.ObjectStore;
 import io.lakefan.lake.StoredObject;
 import io.lakefan.lake.Versioned;
+import io.lakefan.local.FileObjectStore;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-/** Test stand-in for the lake: a folder; outputs write {@code key.tmp} and rename on close, delete on abort. */
+/** The lake in a test folder (lakefan's own {@link FileObjectStore}), with the path of each key for DuckDB. */
 final class LocalFiles implements ObjectStore {
     final Path root;
+    private final FileObjectStore store;
 
     LocalFiles(Path root) {
-        this.root = root;
+        this.store = FileObjectStore.at(root);
+        this.root = store.root();
     }
 
     Path path(String key) {
@@ -31,112 +27,46 @@ final class LocalFiles implements ObjectStore {
 
     @Override
     public ObjectOutput create(String key) {
-        Path target = path(key);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(target.getParent());
-            OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-            return new ObjectOutput() {
-                long pos;
-                boolean closed;
-
-                @Override
-                public void write(int b) throws IOException {
-                    os.write(b);
-                    pos++;
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    os.write(b, off, len);
-                    pos += len;
-                }
-
-                @Override
-                public long position() {
-                    return pos;
-                }
-
-                @Override
-                public void abort() {
-                    closed = true;
-                    try {
-                        os.close();
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // best effort
-                    }
-                }
-
-                @Override
-                public void close() throws IOException {
-                    if (closed) return;
-                    closed = true;
-                    os.close();
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store.create(key);
     }
 
     @Override
     public byte[] readRange(String key, long offset, int length) {
-        try (RandomAccessFile f = new RandomAccessFile(path(key).toFile(), "r")) {
-            byte[] out = new byte[length];
-            f.seek(offset);
-            f.readFully(out);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store.readRange(key, offset, length);
     }
 
     @Override
     public List<StoredObject> list(String prefix) {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile)
-                    .map(p -> new StoredObject(root.relativize(p).toString().replace('\\', '/'), p.toFile().length()))
-                    .filter(o -> o.key().startsWith(prefix)).sorted((a, b) -> a.key().compareTo(b.key())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store.list(prefix);
     }
 
     @Override
     public String describe(String key) {
-        return path(key).toString();
+        return store.describe(key);
     }
 
     @Override
     public Optional<Versioned> get(String key) {
-        throw new UnsupportedOperationException();
+        return store.get(key);
     }
 
     @Override
     public String put(String key, byte[] content) {
-        try {
-            Files.createDirectories(path(key).getParent());
-            Files.write(path(key), content);
-            return "x";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store.put(key, content);
     }
 
     @Override
     public boolean putIfAbsent(String key, byte[] content) {
-        throw new UnsupportedOperationException();
+        return store.putIfAbsent(key, content);
     }
 
     @Override
     public boolean putIfMatch(String key, byte[] content, String etag) {
-        throw new UnsupportedOperationException();
+        return store.putIfMatch(key, content, etag);
     }
 
     @Override
     public void delete(Collection<String> keys) {
-        throw new UnsupportedOperationException();
+        store.delete(keys);
     }
 }

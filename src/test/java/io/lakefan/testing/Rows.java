@@ -1,7 +1,5 @@
-package io.lakefan.lambda;
+package io.lakefan.testing;
 
-import io.lakefan.testing.DuckDb;
-import io.lakefan.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rows as {@code a|b|c} text, from MariaDB and from DuckDB over the lake, for exact comparison. */
-final class Rows {
+public final class Rows {
     private Rows() {
     }
 
-    static List<String> source(String database, String sql) {
+    public static List<String> source(String database, String sql) {
         List<String> out = new ArrayList<>();
         try (Connection c = TestDatabase.get().connect(database); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
@@ -31,7 +29,7 @@ final class Rows {
         return out;
     }
 
-    static List<String> lake(String sql) {
+    public static List<String> lake(String sql) {
         try (DuckDb duck = DuckDb.open()) {
             List<String> out = new ArrayList<>();
             for (List<Object> r : duck.rows(sql)) {
@@ -43,7 +41,7 @@ final class Rows {
         }
     }
 
-    static long count(String sql) {
+    public static long count(String sql) {
         try (DuckDb duck = DuckDb.open()) {
             return duck.count(sql);
         }
