@@ -23,7 +23,17 @@ public final class Completion {
     public boolean check(Plan plan) {
         if (!runs.allTerminal(plan)) return false;
         if (!runs.claimFinalize(plan.runId(), claimant)) return false;
-        invoker.invokeAsync(FinalizeEvent.of(plan.runId()));
+        try {
+            invoker.invokeAsync(FinalizeEvent.of(plan.runId()));
+        } catch (RuntimeException e) {
+            // give the claim back: the retry of this invocation (or another table's check) starts finalize
+            try {
+                runs.releaseFinalizeClaim(plan.runId());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
         return true;
     }
 }

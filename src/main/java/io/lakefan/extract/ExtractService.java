@@ -289,10 +289,10 @@ public final class ExtractService {
             if (u.isEmpty() || !u.get().terminal()) return;
             units.add(u.get());
         }
-        if (!runs.claimTable(plan.runId(), name, settings.claimant())) return;
-        TableStatus status = currentStatus(plan, name);
-        List<ChunkStatus> failed = units.stream().filter(u -> !u.status().done()).toList();
+        if (!runs.claimTable(plan.runId(), name, settings.claimant())) return; // the claimer completes it
         try {
+            TableStatus status = currentStatus(plan, name);
+            List<ChunkStatus> failed = units.stream().filter(u -> !u.status().done()).toList();
             if (!failed.isEmpty()) {
                 for (ChunkStatus u : units) reader.deleteParts(plan, name, u.chunk(), 0);
                 status = status.failedFinally(failed.size() + " of " + units.size() + " chunk(s) failed; first: chunk "
@@ -303,19 +303,26 @@ public final class ExtractService {
                 status = status.withOutcome(files.isEmpty() || files.stream().allMatch(f -> f.rows() == 0)
                         ? Status.EMPTY : Status.SUCCESSFUL, files, chunks.window(), zeros, clock.instant());
                 StateStore.Read state = states.read(plan.database(), name);
-                if (!Objects.equals(state.etag(), chunks.stateEtag())) {
+                boolean advancedByUs = state.state() != null && plan.runId().equals(state.state().lastRunId());
+                if (advancedByUs) {
+                    // an earlier attempt of this completion advanced it, then failed before recording the table
+                } else if (!Objects.equals(state.etag(), chunks.stateEtag())
+                        || !tryAdvanceWatermark(plan, table, state, status)) {
                     for (ChunkStatus u : units) reader.deleteParts(plan, name, u.chunk(), 0);
                     status = concurrentRun(status, name, chunks);
-                } else {
-                    advanceWatermark(plan, table, state, status);
                 }
             }
-        } catch (RuntimeException e) {
-            status = status.failedFinally(e.getMessage(), chunks.window(), clock.instant());
-        } finally {
+            finish(plan, status);
             leases.release(plan.database(), name, plan.runId());
+        } catch (RuntimeException e) {
+            // a lake or network error: give the claim back so that the retry of this invocation completes the table
+            try {
+                runs.releaseTableClaim(plan.runId(), name);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        finish(plan, status);
     }
 
     private TableStatus concurrentRun(TableStatus status, String name, ChunkPlan chunks) {
@@ -325,16 +332,21 @@ public final class ExtractService {
     }
 
     private void advanceWatermark(Plan plan, TableConfig table, StateStore.Read read, TableStatus status) {
+        if (!tryAdvanceWatermark(plan, table, read, status)) {
+            throw new IllegalStateException("another run advanced the watermark of " + table.lakeName()
+                    + " while this run was reading it");
+        }
+    }
+
+    /** Writes the table's new state with If-Match on the version read; false when another run changed it. */
+    private boolean tryAdvanceWatermark(Plan plan, TableConfig table, StateStore.Read read, TableStatus status) {
         Window w = status.window();
         WatermarkState prev = read.state();
         String value = w == null ? null : (w.high() != null && status.rows() > 0 ? w.high()
                 : prev == null ? null : prev.value());
         WatermarkState next = new WatermarkState(table.lakeName(), w == null ? null : w.column(),
                 w == null ? null : w.type(), value, plan.runId(), status.finishedAt(), status.rows());
-        if (!states.advance(plan.database(), table.lakeName(), read, next)) {
-            throw new IllegalStateException("another run advanced the watermark of " + table.lakeName()
-                    + " while this run was reading it");
-        }
+        return states.advance(plan.database(), table.lakeName(), read, next);
     }
 
     /** A unit's attempt failed: record it; on its last attempt the table may be complete (failed). */

@@ -106,6 +106,16 @@ public final class RunRecords {
         return lake.putIfAbsent(LakeLayout.tableClaim(runId, table), claimant.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Gives a table's completion claim back (its holder failed before recording the table). */
+    public void releaseTableClaim(String runId, String table) {
+        lake.delete(List.of(LakeLayout.tableClaim(runId, table)));
+    }
+
+    /** Gives the finalize claim back (finalize could not be invoked). */
+    public void releaseFinalizeClaim(String runId) {
+        lake.delete(List.of(LakeLayout.finalizeClaim(runId)));
+    }
+
     public void saveSummary(RunSummary summary) {
         lake.put(LakeLayout.summary(summary.runId()), Json.write(summary));
     }

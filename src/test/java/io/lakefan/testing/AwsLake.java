@@ -98,7 +98,9 @@ public final class AwsLake implements AutoCloseable {
                 for (var o : store.list(io.lakefan.lake.LakeLayout.runPrefix(plan.runId()))) {
                     why.append("\n  ").append(o.key()).append(": ").append(new String(store.get(o.key()).orElseThrow().content(), StandardCharsets.UTF_8));
                 }
+                invoker.failures().forEach(failure -> why.append("\n  invocation failed: ").append(failure));
                 System.err.println(why);
+                invoker.failures().forEach(Throwable::printStackTrace);
             }
             return new Run(plan, lakefan.runs().summary(plan.runId()).orElse(null), List.copyOf(events),
                     invoker.failures());
