@@ -83,10 +83,6 @@ public final class Lakefan {
             return new Settings(maxAttempts, lease, maxHops, claimant, timeMargin, t, maxConcurrentReads);
         }
 
-        public Settings withTimeMargin(Duration d) {
-            return new Settings(maxAttempts, lease, maxHops, claimant, d, takeOver, maxConcurrentReads);
-        }
-
         public Settings withLease(Duration d) {
             return new Settings(maxAttempts, d, maxHops, claimant, timeMargin, takeOver, maxConcurrentReads);
         }

@@ -7,10 +7,6 @@ import io.lakefan.event.DispatchEvent;
 import io.lakefan.finalize.Catalog;
 import io.lakefan.finalize.Views;
 import io.lakefan.lake.LakeException;
-import io.lakefan.lake.ObjectOutput;
-import io.lakefan.lake.ObjectStore;
-import io.lakefan.lake.StoredObject;
-import io.lakefan.lake.Versioned;
 import io.lakefan.local.FileObjectStore;
 import io.lakefan.local.FooterRowCounter;
 import io.lakefan.local.StaticCredentials;
@@ -18,6 +14,7 @@ import io.lakefan.local.ThreadPoolInvoker;
 import io.lakefan.run.Plan;
 import io.lakefan.run.RunSummary;
 import io.lakefan.testing.DuckDb;
+import io.lakefan.testing.ForwardingObjectStore;
 import io.lakefan.testing.LocalRun;
 import io.lakefan.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -26,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -41,13 +36,12 @@ class LakeErrorTest {
     Path lakeDir;
 
     /** A lake whose first write matching {@code fails} throws, like a dropped S3 connection. */
-    static final class FlakyLake implements ObjectStore {
-        final FileObjectStore store;
+    static final class FlakyLake extends ForwardingObjectStore {
         final Predicate<String> fails;
         final AtomicInteger failures = new AtomicInteger();
 
         FlakyLake(FileObjectStore store, Predicate<String> fails) {
-            this.store = store;
+            super(store);
             this.fails = fails;
         }
 
@@ -58,51 +52,21 @@ class LakeErrorTest {
         }
 
         @Override
-        public Optional<Versioned> get(String key) {
-            return store.get(key);
-        }
-
-        @Override
         public String put(String key, byte[] content) {
             maybeFail(key, content);
-            return store.put(key, content);
+            return super.put(key, content);
         }
 
         @Override
         public boolean putIfAbsent(String key, byte[] content) {
             maybeFail(key, content);
-            return store.putIfAbsent(key, content);
+            return super.putIfAbsent(key, content);
         }
 
         @Override
         public boolean putIfMatch(String key, byte[] content, String etag) {
             maybeFail(key, content);
-            return store.putIfMatch(key, content, etag);
-        }
-
-        @Override
-        public List<StoredObject> list(String prefix) {
-            return store.list(prefix);
-        }
-
-        @Override
-        public void delete(Collection<String> keys) {
-            store.delete(keys);
-        }
-
-        @Override
-        public ObjectOutput create(String key) {
-            return store.create(key);
-        }
-
-        @Override
-        public byte[] readRange(String key, long offset, int length) {
-            return store.readRange(key, offset, length);
-        }
-
-        @Override
-        public String describe(String key) {
-            return store.describe(key);
+            return super.putIfMatch(key, content, etag);
         }
     }
 
