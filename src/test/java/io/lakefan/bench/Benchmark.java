@@ -34,7 +34,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * {@code mvn -B -Pbench verify -Dbench.rows=N}: creates a table of N rows (bigint id, int, varchar,
+ * {@code mvn -B -Pbench clean verify -Dbench.rows=N}: creates a table of N rows (bigint id, int, varchar,
  * decimal(12,2), text, datetime(6), timestamp(3), tinyint, json, date) in an embedded MariaDB and, in this one
  * process, times a plain JDBC streaming read of every column against lakefan's extract of the same table into
  * a local lake. Prints rows/s of each, their ratio and the peak heap of each phase. Each is run twice; the

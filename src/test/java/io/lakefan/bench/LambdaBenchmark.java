@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code mvn -B -Pbench verify -Dbench.main=io.lakefan.bench.LambdaBenchmark [-Dbench.rows=N]}: the Lambda
+ * {@code mvn -B -Pbench clean verify -Dbench.main=io.lakefan.bench.LambdaBenchmark [-Dbench.rows=N]}: the Lambda
  * side's numbers, against s3proxy, the fake Secrets Manager and the fake Lambda in this process and an embedded
  * MariaDB.
  * <ol>

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code mvn -B -Pdemo verify}: starts an embedded MariaDB, loads a sample shop (every type family, NULLs,
+ * {@code mvn -B -Pdemo clean verify}: starts an embedded MariaDB, loads a sample shop (every type family, NULLs,
  * zero dates, unicode, JSON, BLOBs, an empty table, an incremental table), runs lakefan into ./lake, applies
  * some updates and runs again, then says how to query the files.
  */
