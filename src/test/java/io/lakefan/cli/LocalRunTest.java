@@ -192,6 +192,23 @@ class LocalRunTest {
     }
 
     @Test
+    void run_unreachableDatabase_failsClearlyAndWritesNoData() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort(); // nothing listens there once the probe is closed
+        }
+        java.nio.file.Path config = java.nio.file.Files.createTempFile("unreachable", ".json");
+        java.nio.file.Files.writeString(config, fullConfig("{\"name\":\"customers\"}"));
+        LocalRun.Result r = LocalRun.main(List.of("run", "--config", config.toString(), "--jdbc-url",
+                "jdbc:mysql://127.0.0.1:" + closedPort + "/shop", "--user", "u", "--password-env", LocalRun.PASSWORD_VAR,
+                "--lake", lake.toString()), java.util.Map.of(LocalRun.PASSWORD_VAR, "pw"));
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue((r.out() + r.err()).contains("cannot connect to the source database")
+                && (r.out() + r.err()).contains("check host, port"), r.toString());
+        assertEquals(List.of(), parquetFiles(lake.resolve("shop")));
+    }
+
+    @Test
     void run_unknownTable_failsThatTableOnly() throws Exception {
         String d = db.createDatabase("unknown");
         seedShop(d, 20);
