@@ -8,7 +8,6 @@ import io.lakefan.event.ExtractEvent;
 import io.lakefan.lake.LakeLayout;
 import io.lakefan.run.Plan;
 import io.lakefan.run.RunRecords;
-import io.lakefan.run.TableStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Plans a run and fans out one extract per table. The plan is written with If-None-Match, so dispatching
@@ -49,8 +47,7 @@ public final class Dispatcher {
         Plan plan = runs.plan(runId).orElseGet(() -> runs.createPlan(newPlan(runId, event.tables())));
         if (runs.summary(runId).isPresent()) return plan; // finalized: the run is over
         // one listing of the run's statuses, not one request per table: 1,000 tables dispatch in seconds
-        Set<String> done = runs.statuses(runId).stream().filter(TableStatus::terminal).map(TableStatus::table)
-                .collect(Collectors.toSet());
+        Set<String> done = runs.terminalTables(runId);
         List<ExtractEvent> children = new ArrayList<>();
         for (TableConfig t : plan.tables()) {
             if (!done.contains(t.lakeName())) {

@@ -73,6 +73,11 @@ public final class LakeLayout {
         return runPrefix(runId) + "tables/" + table + ".json";
     }
 
+    /** An empty marker: the table reached a terminal status (the completion check lists these). */
+    public static String tableDone(String runId, String table) {
+        return runPrefix(runId) + "done/" + table;
+    }
+
     /** One record per chunk of a split table. */
     public static String chunkStatus(String runId, String table, int chunk) {
         return runPrefix(runId) + "chunks/" + table + "/c" + pad(chunk, 3) + ".json";

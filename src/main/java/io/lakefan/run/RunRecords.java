@@ -41,8 +41,10 @@ public final class RunRecords {
         return lake.get(key).map(v -> Json.read(v.content(), TableStatus.class, key));
     }
 
+    /** Writes a table's record; a terminal one also leaves an empty marker, so completion is one listing. */
     public void save(TableStatus status) {
         lake.put(LakeLayout.tableStatus(status.runId(), status.table()), Json.write(status));
+        if (status.terminal()) lake.put(LakeLayout.tableDone(status.runId(), status.table()), new byte[0]);
     }
 
     /** Every table status recorded for the run. */
@@ -56,9 +58,17 @@ public final class RunRecords {
 
     /** Whether every planned table has reached a terminal status. */
     public boolean allTerminal(Plan plan) {
-        List<TableStatus> statuses = statuses(plan.runId());
-        return plan.tables().stream().allMatch(t -> statuses.stream()
-                .anyMatch(s -> s.table().equals(t.lakeName()) && s.terminal()));
+        // one LIST of the markers instead of a GET per table: every table's end runs this check
+        java.util.Set<String> done = terminalTables(plan.runId());
+        return plan.tables().stream().allMatch(t -> done.contains(t.lakeName()));
+    }
+
+    /** The lake names of the run's tables that reached a terminal status. */
+    public java.util.Set<String> terminalTables(String runId) {
+        String prefix = LakeLayout.tableDone(runId, "");
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (StoredObject o : lake.list(prefix)) done.add(o.key().substring(prefix.length()));
+        return done;
     }
 
     /**
