@@ -118,7 +118,10 @@ public final class S3ObjectStore implements ObjectStore {
                 return true;
             } catch (SdkException e) {
                 int status = S3Errors.status(e);
-                if (status == 412) return false;
+                // The SDK retries a request whose answer was lost; the retry of a conditional write that did
+                // succeed then meets its own object and gets 412. lakefan's conditional contents are unique
+                // (holder, nonce, time), so finding exactly our bytes means the write was ours.
+                if (status == 412) return writtenByUs(key, content);
                 if (status == 404 && "NoSuchKey".equals(S3Errors.code(e))) return false;
                 if (status == 409 && attempt < CONFLICT_ATTEMPTS) {
                     Backoff.sleep(attempt, 50, 1000);
@@ -127,6 +130,10 @@ public final class S3ObjectStore implements ObjectStore {
                 throw S3Errors.wrap(operation, describe(key), e);
             }
         }
+    }
+
+    private boolean writtenByUs(String key, byte[] content) {
+        return get(key).map(v -> java.util.Arrays.equals(v.content(), content)).orElse(false);
     }
 
     private PutObjectRequest request(String key, Consumer<PutObjectRequest.Builder> condition) {

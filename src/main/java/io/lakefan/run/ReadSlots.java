@@ -69,7 +69,9 @@ public final class ReadSlots {
 
     /** Claims a waiter so that exactly one party runs it; the claimed waiter's record is removed. */
     public Optional<byte[]> claim(String waiterKey) {
-        if (!lake.putIfAbsent(waiterKey + ".claim", "claimed".getBytes(StandardCharsets.UTF_8))) return Optional.empty();
+        if (!lake.putIfAbsent(waiterKey + ".claim", ("claimed " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
         Optional<byte[]> event = lake.get(waiterKey).map(Versioned::content);
         lake.delete(List.of(waiterKey));
         return event;

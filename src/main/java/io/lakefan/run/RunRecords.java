@@ -76,7 +76,12 @@ public final class RunRecords {
      * caller per run gets true.
      */
     public boolean claimFinalize(String runId, String claimant) {
-        return lake.putIfAbsent(LakeLayout.finalizeClaim(runId), claimant.getBytes(StandardCharsets.UTF_8));
+        return lake.putIfAbsent(LakeLayout.finalizeClaim(runId), claimBody(claimant));
+    }
+
+    /** A claim's content is unique (claimant and a nonce), so a retried write can recognise its own object. */
+    private static byte[] claimBody(String claimant) {
+        return (claimant + " " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes the chunk plan unless one exists (a retried start reuses the first plan); returns the plan in force. */
@@ -113,7 +118,7 @@ public final class RunRecords {
 
     /** Claims the completion of a table whose units are all terminal; exactly one caller gets true. */
     public boolean claimTable(String runId, String table, String claimant) {
-        return lake.putIfAbsent(LakeLayout.tableClaim(runId, table), claimant.getBytes(StandardCharsets.UTF_8));
+        return lake.putIfAbsent(LakeLayout.tableClaim(runId, table), claimBody(claimant));
     }
 
     /** Gives a table's completion claim back (its holder failed before recording the table). */

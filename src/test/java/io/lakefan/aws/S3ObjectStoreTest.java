@@ -81,6 +81,21 @@ class S3ObjectStoreTest {
     }
 
     @Test
+    void putIfAbsent_whoseEarlierTryLanded_recognisesItsOwnObject() {
+        // what an SDK retry sees when the first try's answer was lost: its own object, then 412
+        String key = unique("finalize.claim");
+        byte[] mine = utf8("request-1 5b0c7f0e-claim");
+        store.put(key, mine);
+        assertTrue(store.putIfAbsent(key, mine), "the object is exactly ours: the claim is ours");
+        assertFalse(store.putIfAbsent(key, utf8("request-2 0a9d-claim")), "someone else's claim stays theirs");
+        String etag = store.get(key).orElseThrow().etag();
+        byte[] next = utf8("request-1 second write");
+        assertTrue(store.putIfMatch(key, next, etag));
+        assertTrue(store.putIfMatch(key, next, etag), "a retried If-Match that landed is recognised too");
+        assertFalse(store.putIfMatch(key, utf8("other"), etag));
+    }
+
+    @Test
     void putIfMatch_withCurrentEtag_writes_withStaleEtag_returnsFalse() {
         String key = unique("state.json");
         String first = store.put(key, utf8("v1"));
