@@ -355,12 +355,12 @@ public final class ExtractService {
         try {
             ChunkStatus failed = unit.failed(e.getMessage(), clock.instant());
             runs.save(failed);
-            TableStatus status = currentStatus(plan, table.lakeName());
             if (chunks.units() == 1 || failed.terminal()) {
                 // a one-unit table reports each failed attempt; a split table its final outcome
-                runs.save(status.failed(e.getMessage(), chunks.window(), clock.instant()).withChunks(
-                        chunks.units() == 1 ? 0 : chunks.units()));
-                listener.finished(currentStatus(plan, table.lakeName()));
+                TableStatus status = currentStatus(plan, table.lakeName())
+                        .failed(e.getMessage(), chunks.window(), clock.instant());
+                runs.save(status);
+                listener.finished(status);
             }
             if (failed.terminal()) completeTable(plan, table, chunks);
             else if (chunks.units() == 1) leases.release(plan.database(), table.lakeName(), plan.runId());

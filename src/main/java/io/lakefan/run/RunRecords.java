@@ -7,7 +7,6 @@ import io.lakefan.lake.StoredObject;
 import io.lakefan.lake.Versioned;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,15 +44,6 @@ public final class RunRecords {
     public void save(TableStatus status) {
         lake.put(LakeLayout.tableStatus(status.runId(), status.table()), Json.write(status));
         if (status.terminal()) lake.put(LakeLayout.tableDone(status.runId(), status.table()), new byte[0]);
-    }
-
-    /** Every table status recorded for the run. */
-    public List<TableStatus> statuses(String runId) {
-        List<TableStatus> out = new ArrayList<>();
-        for (StoredObject o : lake.list(LakeLayout.runPrefix(runId) + "tables/")) {
-            lake.get(o.key()).map(Versioned::content).ifPresent(c -> out.add(Json.read(c, TableStatus.class, o.key())));
-        }
-        return out;
     }
 
     /** Whether every planned table has reached a terminal status. */
